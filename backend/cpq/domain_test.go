@@ -1,0 +1,142 @@
+package cpq
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestTransitions(t *testing.T) {
+	cases := []struct {
+		name    string
+		err     error
+		allowed bool
+	}{
+		{"lead new → working", LeadTransitions.Check(LeadNew, LeadWorking), true},
+		{"lead new → converted", LeadTransitions.Check(LeadNew, LeadConverted), false},
+		{"lead converted → working", LeadTransitions.Check(LeadConverted, LeadWorking), false},
+		{"credit unchecked → approved without a check", CreditTransitions.Check(CreditUnchecked, CreditApproved), false},
+		{"credit pending → approved", CreditTransitions.Check(CreditPending, CreditApproved), true},
+		{"opportunity won → lost", StageTransitions.Check(StageClosedWon, StageClosedLost), false},
+		{"opportunity lost → negotiation", StageTransitions.Check(StageClosedLost, StageNegotiation), true},
+		{"quote needs approval → presented", QuoteTransitions.Check(QuoteNeedsApproval, QuotePresented), false},
+		{"quote approved → presented", QuoteTransitions.Check(QuoteApproved, QuotePresented), true},
+		{"quote superseded → draft", QuoteTransitions.Check(QuoteSuperseded, QuoteDraft), false},
+		{"approval approved → pending", ApprovalTransitions.Check(ApprovalApproved, ApprovalPending), false},
+		{"approval approved → voided", ApprovalTransitions.Check(ApprovalApproved, ApprovalVoided), true},
+		{"contract signed → draft", ContractTransitions.Check(ContractSigned, ContractDraft), false},
+		{"order draft → completed", OrderTransitions.Check(OrderDraft, OrderCompleted), false},
+		{"order acknowledged → completed (missed states)", OrderTransitions.Check(OrderAcknowledged, OrderCompleted), true},
+		{"order cancelled → inProgress", OrderTransitions.Check(OrderCancelled, OrderInProgress), false},
+		{"asset terminated → active", AssetTransitions.Check(AssetTerminated, AssetActive), false},
+	}
+	for _, c := range cases {
+		if got := c.err == nil; got != c.allowed {
+			t.Errorf("%s: allowed = %v (%v), want %v", c.name, got, c.err, c.allowed)
+		}
+		if c.err != nil && ErrorCode(c.err) != EConflict {
+			t.Errorf("%s: code = %s, want conflict", c.name, ErrorCode(c.err))
+		}
+	}
+	if err := QuoteTransitions.Check(QuoteDraft, "sent"); ErrorCode(err) != EInvalid {
+		t.Errorf("unknown state: %v, want invalid", err)
+	}
+}
+
+func TestApprovalDecide(t *testing.T) {
+	rep := &User{ID: "u1", Role: RoleRep}
+	manager := &User{ID: "u2", Role: RoleManager}
+	director := &User{ID: "u3", Role: RoleDirector}
+	a := &Approval{RequestedBy: "u1", Level: RoleDirector, Status: ApprovalPending}
+	if err := a.Decide(rep, true, "", time.Now()); ErrorCode(err) != EUnauthorized {
+		t.Errorf("self-approval: %v", err)
+	}
+	if err := a.Decide(manager, true, "", time.Now()); ErrorCode(err) != EUnauthorized {
+		t.Errorf("manager deciding a director-level approval: %v", err)
+	}
+	if err := a.Decide(director, true, "ok", time.Now()); err != nil || a.Status != ApprovalApproved {
+		t.Errorf("director approval: %v, status %s", err, a.Status)
+	}
+	if err := a.Decide(director, false, "", time.Now()); ErrorCode(err) != EConflict {
+		t.Errorf("second decision: %v", err)
+	}
+}
+
+func TestMoney(t *testing.T) {
+	m, err := NewMoney("1,234.565", "usd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		mode RoundingMode
+		want string
+	}{
+		{RoundHalfUp, "1234.57 USD"}, {RoundHalfEven, "1234.56 USD"}, {RoundDown, "1234.56 USD"}, {RoundUp, "1234.57 USD"},
+	}
+	for _, c := range cases {
+		if got := m.Rounded(c.mode).String(); got != c.want {
+			t.Errorf("%s: %s, want %s", c.mode, got, c.want)
+		}
+	}
+	yen, _ := NewMoney("1980.5", "JPY")
+	if got, want := yen.Rounded(RoundDown).String(), "1980 JPY"; got != want {
+		t.Errorf("JPY round down: %s, want %s", got, want)
+	}
+	if got, want := yen.String(), "1980.5 JPY"; got != want {
+		t.Errorf("unrounded JPY shows its places: %s, want %s", got, want)
+	}
+	if _, err := yen.Add(m); ErrorCode(err) != EInvalid {
+		t.Errorf("adding JPY and USD: %v", err)
+	}
+	if _, err := NewMoney("12.3.4", "JPY"); ErrorCode(err) != EInvalid {
+		t.Errorf("bad amount: %v", err)
+	}
+	if _, err := NewMoney("1", "XYZ"); ErrorCode(err) != EInvalid {
+		t.Errorf("unknown currency: %v", err)
+	}
+	// Decimal, never float: 0.1 + 0.2 is exactly 0.3.
+	a, _ := ParseAmount("0.1")
+	b, _ := ParseAmount("0.2")
+	if !a.Add(b).Equal(decimal.RequireFromString("0.3")) {
+		t.Error("0.1 + 0.2 != 0.3")
+	}
+}
+
+func TestValidationMessages(t *testing.T) {
+	s := &Site{AccountID: "a", Name: "Shop", PostalCode: "12345", Region: "Tokyo", Country: "JP"}
+	err := s.Validate()
+	if err == nil {
+		t.Fatal("a 5-digit Japanese postal code was accepted")
+	}
+	if got := err.Error(); got != "The site cannot be saved: “12345” is not a Japanese postal code (expected 123-4567)." {
+		t.Errorf("message = %q", got)
+	}
+	if got, want := NormalizePostalCode("JP", "1600022"), "160-0022"; got != want {
+		t.Errorf("normalize = %s, want %s", got, want)
+	}
+	c := Contact{FirstName: "太郎", LastName: "山田"}
+	if got, want := c.FullName(), "山田 太郎"; got != want {
+		t.Errorf("Japanese full name = %q, want %q", got, want)
+	}
+	c = Contact{FirstName: "Emily", LastName: "Carter"}
+	if got, want := c.FullName(), "Emily Carter"; got != want {
+		t.Errorf("full name = %q, want %q", got, want)
+	}
+}
+
+func TestNewIDIsUniqueAndOrdered(t *testing.T) {
+	seen := map[string]bool{}
+	prev := ""
+	for i := 0; i < 10000; i++ {
+		id := NewID("x")
+		if seen[id] {
+			t.Fatalf("duplicate id %s", id)
+		}
+		seen[id] = true
+		if i > 0 && id[:11] < prev[:11] { // "x_" and 9 characters of milliseconds
+			t.Fatalf("id %s sorts before the earlier %s", id, prev)
+		}
+		prev = id
+	}
+}

@@ -1,0 +1,87 @@
+package cpq
+
+import "time"
+
+// LeadStatus is where a lead is in qualification.
+type LeadStatus string
+
+const (
+	LeadNew          LeadStatus = "new"
+	LeadWorking      LeadStatus = "working"
+	LeadQualified    LeadStatus = "qualified"
+	LeadDisqualified LeadStatus = "disqualified"
+	LeadConverted    LeadStatus = "converted"
+)
+
+// LeadTransitions: a lead is worked, then qualified or disqualified; a qualified lead is converted once.
+// A disqualified lead may be reopened; a converted lead is final (its account carries on).
+var LeadTransitions = Transitions[LeadStatus]{Entity: "lead", Next: map[LeadStatus][]LeadStatus{
+	LeadNew:          {LeadWorking, LeadQualified, LeadDisqualified},
+	LeadWorking:      {LeadQualified, LeadDisqualified},
+	LeadQualified:    {LeadWorking, LeadDisqualified, LeadConverted},
+	LeadDisqualified: {LeadWorking},
+	LeadConverted:    {},
+}}
+
+// Segment is who a customer is: a business (B2B, quotes and contracts) or a consumer (B2C, straight to order).
+type Segment string
+
+const (
+	SegmentBusiness Segment = "business"
+	SegmentConsumer Segment = "consumer"
+)
+
+func (s Segment) Valid() bool { return s == SegmentBusiness || s == SegmentConsumer }
+
+// Lead is a prospective customer not yet qualified.
+type Lead struct {
+	ID        string
+	Segment   Segment
+	Company   string // empty for a consumer
+	FirstName string
+	LastName  string
+	Email     string
+	Phone     string
+	Region    string
+	Source    string // web, referral, event, partner, …
+	Status    LeadStatus
+	OwnerID   string
+	// ConvertedAccountID is set when the lead is converted.
+	ConvertedAccountID string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+// Validate checks a lead before it is saved.
+func (l *Lead) Validate() error {
+	v := Validation{Key: "lead.invalid"}
+	if !l.Segment.Valid() {
+		v.Add("segment", "segment.invalid", "value", string(l.Segment))
+	}
+	if l.Segment == SegmentBusiness {
+		v.Require("company", l.Company, "lead.company.required")
+	}
+	v.Require("lastName", l.LastName, "lead.lastName.required")
+	if l.Email == "" && l.Phone == "" {
+		v.Add("email", "lead.contact.required")
+	}
+	if l.Email != "" && !looksLikeEmail(l.Email) {
+		v.Add("email", "email.invalid", "value", l.Email)
+	}
+	if l.Phone != "" && !looksLikePhone(l.Phone) {
+		v.Add("phone", "phone.invalid", "value", l.Phone)
+	}
+	if !LeadTransitions.Known(l.Status) {
+		v.Add("status", "state.unknown", "entity", "@entity.lead", "state", string(l.Status))
+	}
+	return v.Err()
+}
+
+// SetStatus moves the lead to status if its state machine allows it.
+func (l *Lead) SetStatus(to LeadStatus) error {
+	if err := LeadTransitions.Check(l.Status, to); err != nil {
+		return err
+	}
+	l.Status = to
+	return nil
+}

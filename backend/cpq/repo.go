@@ -1,0 +1,229 @@
+package cpq
+
+import (
+	"context"
+	"time"
+)
+
+// Store is where the rep's work is kept. Every use case runs in one transaction: what it changes is saved
+// together with its audit entry, or nothing is.
+type Store interface {
+	// View runs fn in a read-only transaction.
+	View(ctx context.Context, fn func(Tx) error) error
+	// Update runs fn in a write transaction, committed when fn returns nil and rolled back otherwise.
+	Update(ctx context.Context, fn func(Tx) error) error
+}
+
+// Tx gives the repositories of one transaction.
+type Tx interface {
+	Users() UserRepository
+	Leads() LeadRepository
+	Accounts() AccountRepository
+	Contacts() ContactRepository
+	Sites() SiteRepository
+	Opportunities() OpportunityRepository
+	Products() ProductRepository
+	PriceLists() PriceListRepository
+	Promotions() PromotionRepository
+	Quotes() QuoteRepository
+	Approvals() ApprovalRepository
+	Contracts() ContractRepository
+	Orders() OrderRepository
+	Assets() AssetRepository
+	Audit() AuditLog
+	Settings() SettingsRepository
+	// NextNumber returns the next number of a human-facing series ("quote", "order", …), starting at 1.
+	NextNumber(ctx context.Context, series string) (int64, error)
+}
+
+// Page bounds a list: Limit 0 means the repository's default.
+type Page struct {
+	Offset int
+	Limit  int
+}
+
+type UserRepository interface {
+	Create(ctx context.Context, u *User) error
+	Get(ctx context.Context, id string) (*User, error)
+	List(ctx context.Context) ([]*User, error)
+	Update(ctx context.Context, u *User) error
+}
+
+// LeadFilter selects leads; empty fields match everything.
+type LeadFilter struct {
+	Query   string
+	Status  LeadStatus
+	OwnerID string
+	Page
+}
+
+type LeadRepository interface {
+	Create(ctx context.Context, l *Lead) error
+	Get(ctx context.Context, id string) (*Lead, error)
+	List(ctx context.Context, f LeadFilter) ([]*Lead, int, error)
+	Update(ctx context.Context, l *Lead) error
+}
+
+// AccountFilter selects accounts; Query matches name, reading, number, email and phone.
+type AccountFilter struct {
+	Query   string
+	Segment Segment
+	OwnerID string
+	Page
+}
+
+type AccountRepository interface {
+	Create(ctx context.Context, a *Account) error
+	Get(ctx context.Context, id string) (*Account, error)
+	// List returns one page of the matching accounts and how many match in all.
+	List(ctx context.Context, f AccountFilter) ([]*Account, int, error)
+	Update(ctx context.Context, a *Account) error
+}
+
+type ContactRepository interface {
+	Create(ctx context.Context, c *Contact) error
+	Get(ctx context.Context, id string) (*Contact, error)
+	ListByAccount(ctx context.Context, accountID string) ([]*Contact, error)
+	Update(ctx context.Context, c *Contact) error
+	Delete(ctx context.Context, id string) error
+}
+
+type SiteRepository interface {
+	Create(ctx context.Context, s *Site) error
+	Get(ctx context.Context, id string) (*Site, error)
+	ListByAccount(ctx context.Context, accountID string) ([]*Site, error)
+	Update(ctx context.Context, s *Site) error
+}
+
+// OpportunityFilter selects opportunities.
+type OpportunityFilter struct {
+	AccountID string
+	OwnerID   string
+	Stage     Stage
+	Page
+}
+
+type OpportunityRepository interface {
+	Create(ctx context.Context, o *Opportunity) error
+	Get(ctx context.Context, id string) (*Opportunity, error)
+	List(ctx context.Context, f OpportunityFilter) ([]*Opportunity, int, error)
+	Update(ctx context.Context, o *Opportunity) error
+}
+
+// ProductFilter selects catalog products; Query matches code and both languages' names and descriptions.
+type ProductFilter struct {
+	Query  string
+	Family string
+	Status ProductStatus
+	Page
+}
+
+type ProductRepository interface {
+	// Create saves a product with its attributes, components and technical attributes.
+	Create(ctx context.Context, p *Product) error
+	Get(ctx context.Context, id string) (*Product, error)
+	GetByCode(ctx context.Context, code string) (*Product, error)
+	List(ctx context.Context, f ProductFilter) ([]*Product, int, error)
+	// BundlesContaining lists the bundles that have the product as a component.
+	BundlesContaining(ctx context.Context, productID string) ([]*Product, error)
+	// Families lists the product families in use, sorted.
+	Families(ctx context.Context) ([]string, error)
+	Update(ctx context.Context, p *Product) error
+}
+
+type PriceListRepository interface {
+	Create(ctx context.Context, l *PriceList) error
+	Get(ctx context.Context, id string) (*PriceList, error)
+	List(ctx context.Context) ([]*PriceList, error)
+	AddEntry(ctx context.Context, e *PriceEntry) error
+	// Entries lists a price list's entries; EntriesForProduct a product's entries across all price lists.
+	Entries(ctx context.Context, priceListID string) ([]*PriceEntry, error)
+	EntriesForProduct(ctx context.Context, productID string) ([]*PriceEntry, error)
+}
+
+type PromotionRepository interface {
+	Create(ctx context.Context, p *Promotion) error
+	Get(ctx context.Context, id string) (*Promotion, error)
+	List(ctx context.Context) ([]*Promotion, error)
+	ForProduct(ctx context.Context, productID string) ([]*Promotion, error)
+	Update(ctx context.Context, p *Promotion) error
+}
+
+// QuoteFilter selects quote versions.
+type QuoteFilter struct {
+	AccountID     string
+	OpportunityID string
+	Status        QuoteStatus
+	Page
+}
+
+type QuoteRepository interface {
+	// Create saves a quote version with its site groups and lines.
+	Create(ctx context.Context, q *Quote) error
+	Get(ctx context.Context, id string) (*Quote, error)
+	List(ctx context.Context, f QuoteFilter) ([]*Quote, int, error)
+	// Versions lists every version of the quote numbered number, oldest first.
+	Versions(ctx context.Context, number string) ([]*Quote, error)
+	// Update saves the quote version, replacing its site groups and lines.
+	Update(ctx context.Context, q *Quote) error
+}
+
+type ApprovalRepository interface {
+	Create(ctx context.Context, a *Approval) error
+	Get(ctx context.Context, id string) (*Approval, error)
+	ListByQuote(ctx context.Context, quoteID string) ([]*Approval, error)
+	// ListPending lists pending approvals that the given roles may decide.
+	ListPending(ctx context.Context, levels []Role) ([]*Approval, error)
+	Update(ctx context.Context, a *Approval) error
+}
+
+type ContractRepository interface {
+	Create(ctx context.Context, c *Contract) error
+	Get(ctx context.Context, id string) (*Contract, error)
+	ListByAccount(ctx context.Context, accountID string) ([]*Contract, error)
+	Update(ctx context.Context, c *Contract) error
+}
+
+// OrderFilter selects orders.
+type OrderFilter struct {
+	AccountID string
+	Status    OrderStatus
+	Sync      SyncState
+	Page
+}
+
+type OrderRepository interface {
+	Create(ctx context.Context, o *Order) error
+	Get(ctx context.Context, id string) (*Order, error)
+	List(ctx context.Context, f OrderFilter) ([]*Order, int, error)
+	Update(ctx context.Context, o *Order) error
+}
+
+type AssetRepository interface {
+	Create(ctx context.Context, a *Asset) error
+	Get(ctx context.Context, id string) (*Asset, error)
+	ListByAccount(ctx context.Context, accountID string) ([]*Asset, error)
+	Update(ctx context.Context, a *Asset) error
+}
+
+// AuditLog is the append-only, hash-chained record of what happened.
+type AuditLog interface {
+	// Append sets the event's Seq, PrevHash and Hash and stores it after the current last entry.
+	Append(ctx context.Context, e *AuditEvent) error
+	// ListFor lists the events of one object, oldest first.
+	ListFor(ctx context.Context, entity, id string) ([]*AuditEvent, error)
+	// Verify recomputes the whole chain.
+	Verify(ctx context.Context) (AuditReport, error)
+}
+
+// SettingsRepository holds the app's preferences (language, signed-in profile, company details).
+type SettingsRepository interface {
+	Get(ctx context.Context, key string) (string, bool, error)
+	Set(ctx context.Context, key, value string) error
+}
+
+// Clock is the time source of the use cases, so tests can fix it.
+type Clock func() time.Time
+
+// UTCNow is the real clock, in UTC as everything is stored.
+func UTCNow() time.Time { return time.Now().UTC() }

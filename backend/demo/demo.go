@@ -1,0 +1,88 @@
+// Package demo seeds a database with the demo scenario: a consumer's home internet bundle, a mid-size
+// company's phones for all employees across five sites, and Global Media opening two new stores.
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/cpq"
+)
+
+// SettingSeeded records that the demo data was loaded, and which version of it.
+const SettingSeeded = "demo.seeded"
+
+// Version of the demo data set; bump it when the data changes.
+const Version = "1"
+
+// IsSeeded reports whether the demo data (or any user data) is already there.
+func IsSeeded(ctx context.Context, store cpq.Store) (bool, error) {
+	var seeded bool
+	err := store.View(ctx, func(tx cpq.Tx) error {
+		if _, ok, err := tx.Settings().Get(ctx, SettingSeeded); err != nil || ok {
+			seeded = ok
+			return err
+		}
+		users, err := tx.Users().List(ctx)
+		seeded = len(users) > 0
+		return err
+	})
+	return seeded, err
+}
+
+// Seed loads the demo data in one transaction. today anchors the dates (close dates, validity).
+func Seed(ctx context.Context, store cpq.Store, today time.Time) error {
+	return store.Update(ctx, func(tx cpq.Tx) error {
+		s := &seeder{ctx: ctx, tx: tx, today: today.UTC().Truncate(24 * time.Hour), products: map[string]*cpq.Product{}}
+		for _, step := range []func() error{s.seedUsers, s.seedCatalog, s.seedPrices, s.seedPromotions, s.seedAccounts, s.seedLeads, s.seedPipeline} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		if err := tx.Settings().Set(ctx, SettingSeeded, Version); err != nil {
+			return err
+		}
+		data, _ := json.Marshal(map[string]string{"version": Version})
+		return tx.Audit().Append(ctx, &cpq.AuditEvent{Action: "demo.seeded", Entity: "database", EntityID: "demo", Data: data})
+	})
+}
+
+type seeder struct {
+	ctx      context.Context
+	tx       cpq.Tx
+	today    time.Time
+	users    map[cpq.Role]*cpq.User
+	products map[string]*cpq.Product // by code
+	accounts map[string]*cpq.Account // by number
+	jpy, usd *cpq.PriceList
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func text(en, ja string) cpq.Text { return cpq.Text{EN: en, JA: ja} }
+
+func (s *seeder) seedUsers() error {
+	s.users = map[cpq.Role]*cpq.User{}
+	director := &cpq.User{Name: "高橋 誠", Email: "makoto.takahashi@quotewright.example", Role: cpq.RoleDirector,
+		Region: "Kanto", MaxDiscountPct: dec("40"), MinMarginPct: dec("5"), Active: true}
+	manager := &cpq.User{Name: "鈴木 美咲", Email: "misaki.suzuki@quotewright.example", Role: cpq.RoleManager,
+		Region: "Kanto", MaxDiscountPct: dec("25"), MinMarginPct: dec("15"), Active: true}
+	rep := &cpq.User{Name: "佐藤 健", Email: "ken.sato@quotewright.example", Role: cpq.RoleRep,
+		Region: "Kanto", MaxDiscountPct: dec("10"), MinMarginPct: dec("25"), Active: true}
+	for _, u := range []*cpq.User{director, manager, rep} {
+		switch u.Role {
+		case cpq.RoleManager:
+			u.ManagerID = director.ID
+		case cpq.RoleRep:
+			u.ManagerID = manager.ID
+		}
+		if err := s.tx.Users().Create(s.ctx, u); err != nil {
+			return err
+		}
+		s.users[u.Role] = u
+	}
+	return nil
+}

@@ -1,0 +1,278 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/cpq"
+)
+
+// View runs fn in a read-only transaction: it sees one consistent snapshot.
+func (db *DB) View(ctx context.Context, fn func(cpq.Tx) error) error {
+	return db.run(ctx, db.r, fn)
+}
+
+// Update runs fn in one write transaction: everything it changes is committed together, or nothing is.
+func (db *DB) Update(ctx context.Context, fn func(cpq.Tx) error) error {
+	return db.run(ctx, db.w, fn)
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, fn func(cpq.Tx) error) (err error) {
+	stx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return cpq.Internal(err)
+	}
+	t := &tx{tx: stx, now: db.now}
+	defer func() {
+		if p := recover(); p != nil {
+			stx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(t); err != nil {
+		stx.Rollback()
+		return err
+	}
+	if err := stx.Commit(); err != nil {
+		return cpq.Internal(err)
+	}
+	return nil
+}
+
+// tx implements cpq.Tx over one SQLite transaction; each repository is a view of it.
+type tx struct {
+	tx  *sql.Tx
+	now cpq.Clock
+}
+
+func (t *tx) Users() cpq.UserRepository                { return users{t} }
+func (t *tx) Leads() cpq.LeadRepository                { return leads{t} }
+func (t *tx) Accounts() cpq.AccountRepository          { return accounts{t} }
+func (t *tx) Contacts() cpq.ContactRepository          { return contacts{t} }
+func (t *tx) Sites() cpq.SiteRepository                { return sites{t} }
+func (t *tx) Opportunities() cpq.OpportunityRepository { return opportunities{t} }
+func (t *tx) Products() cpq.ProductRepository          { return products{t} }
+func (t *tx) PriceLists() cpq.PriceListRepository      { return priceLists{t} }
+func (t *tx) Promotions() cpq.PromotionRepository      { return promotions{t} }
+func (t *tx) Quotes() cpq.QuoteRepository              { return quotes{t} }
+func (t *tx) Approvals() cpq.ApprovalRepository        { return approvals{t} }
+func (t *tx) Contracts() cpq.ContractRepository        { return contracts{t} }
+func (t *tx) Orders() cpq.OrderRepository              { return orders{t} }
+func (t *tx) Assets() cpq.AssetRepository              { return assets{t} }
+func (t *tx) Audit() cpq.AuditLog                      { return auditLog{t} }
+func (t *tx) Settings() cpq.SettingsRepository         { return settings{t} }
+
+func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
+	var n int64
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO number_series (series, n) VALUES (?, 1)
+		ON CONFLICT (series) DO UPDATE SET n = n + 1 RETURNING n`, series).Scan(&n)
+	return n, dbErr(err, "")
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.ExecContext(ctx, query, args...)
+	return dbErr(err, "")
+}
+
+// execOne runs an UPDATE that must change exactly one row; none means the object is gone.
+func (t *tx) execOne(ctx context.Context, entity, id, query string, args ...any) error {
+	res, err := t.tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return dbErr(err, entity)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound(entity, id)
+	}
+	return nil
+}
+
+// timeLayout is how instants are stored: UTC, fixed width so that text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		panic(fmt.Sprintf("sqlite: stored time %q is not RFC 3339: %v", s, err))
+	}
+	return t.UTC()
+}
+
+func fmtDate(t time.Time) string { return cpq.FormatDate(t) }
+
+func parseDate(s string) time.Time {
+	t, err := cpq.ParseDate(s)
+	if err != nil {
+		panic(fmt.Sprintf("sqlite: stored date %q: %v", s, err))
+	}
+	return t
+}
+
+func fmtDec(d decimal.Decimal) string { return d.String() }
+
+func parseDec(s string) decimal.Decimal {
+	if s == "" {
+		return decimal.Zero
+	}
+	return decimal.RequireFromString(s)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// nullID stores an optional reference: NULL rather than ” so that the foreign key is not checked.
+func nullID(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func fmtJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func parseMap(s string) map[string]string {
+	m := map[string]string{}
+	if s != "" && s != "{}" {
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			panic(fmt.Sprintf("sqlite: stored map %q: %v", s, err))
+		}
+	}
+	return m
+}
+
+// likePattern makes a LIKE pattern that finds q anywhere, with LIKE's wildcards in q taken literally.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.TrimSpace(q)) + "%"
+}
+
+func limit(p cpq.Page) (int, int) {
+	l := p.Limit
+	if l <= 0 || l > 1000 {
+		l = 100
+	}
+	o := p.Offset
+	if o < 0 {
+		o = 0
+	}
+	return l, o
+}
+
+func notFound(entity, id string) error {
+	return cpq.Errorf(cpq.ENotFound, "not_found", "entity", "@entity."+entity, "id", id)
+}
+
+// dbErr maps SQLite failures to application errors: a missing row is "not found", a broken constraint a
+// conflict; anything else is internal.
+func dbErr(err error, entity string) error {
+	if err == nil {
+		return nil
+	}
+	var ce *cpq.Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			return &cpq.Error{Code: cpq.EConflict, Key: "store.duplicate", Args: map[string]string{"entity": "@entity." + entity}, Err: err}
+		case sqlite3.ErrConstraintForeignKey:
+			return &cpq.Error{Code: cpq.EConflict, Key: "store.reference", Args: map[string]string{"entity": "@entity." + entity}, Err: err}
+		}
+		if strings.Contains(se.Error(), "append-only") {
+			return &cpq.Error{Code: cpq.EConflict, Key: "audit.appendOnly", Err: err}
+		}
+		return &cpq.Error{Code: cpq.EInvalid, Key: "store.constraint", Args: map[string]string{"entity": "@entity." + entity}, Err: err}
+	}
+	return cpq.Internal(err)
+}
+
+var coalesced = regexp.MustCompile(`COALESCE\((\w+), ''\)`)
+
+// plain turns a SELECT column list into the INSERT column list of the same columns: optional references are
+// read with COALESCE(col, ”) so that NULL scans as "", and written by name.
+func plain(cols string) string { return coalesced.ReplaceAllString(cols, "$1") }
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// getOne scans the single row of query with scan, mapping "no rows" to not found.
+func getOne[T any](ctx context.Context, t *tx, entity, id string, scan func(scanner) (*T, error), query string, args ...any) (*T, error) {
+	v, err := scan(t.tx.QueryRowContext(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(entity, id)
+	}
+	return v, dbErr(err, entity)
+}
+
+// getAll scans every row of query with scan.
+func getAll[T any](ctx context.Context, t *tx, scan func(scanner) (*T, error), query string, args ...any) ([]*T, error) {
+	rows, err := t.tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, dbErr(err, "")
+	}
+	defer rows.Close()
+	var out []*T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, dbErr(err, "")
+		}
+		out = append(out, v)
+	}
+	return out, dbErr(rows.Err(), "")
+}
+
+// count runs a SELECT count(*) query.
+func (t *tx) count(ctx context.Context, query string, args ...any) (int, error) {
+	var n int
+	err := t.tx.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, dbErr(err, "")
+}
+
+// where builds a WHERE clause from conditions that apply.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
