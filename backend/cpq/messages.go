@@ -140,6 +140,7 @@ var messages = map[string]Text{
 	"user.name.required":     {"Enter the user's name.", "ユーザー名を入力してください。"},
 	"user.role.invalid":      {"“{value}” is not a role: choose rep, manager, director or admin.", "「{value}」は役割ではありません。営業担当・マネージャー・ディレクター・管理者から選んでください。"},
 	"user.maxDiscount.range": {"The maximum discount must be between 0% and 100%.", "最大割引率は 0% から 100% の間で指定してください。"},
+	"session.noUser":         {"No user profile is selected: choose one in Settings.", "ユーザーが選択されていません。設定でユーザーを選んでください。"},
 	"user.inactive":          {"The user profile “{name}” is inactive; choose another profile.", "ユーザー「{name}」は無効です。別のユーザーを選んでください。"},
 
 	// Leads.

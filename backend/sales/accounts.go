@@ -16,6 +16,8 @@ type AccountDetail struct {
 	Quotes        []*cpq.Quote
 	Orders        []*cpq.Order
 	Assets        []*cpq.Asset
+	// AssetProducts holds the product of each asset, by id.
+	AssetProducts map[string]*cpq.Product
 	Owner         *cpq.User // nil when the account has no owner
 }
 
@@ -53,6 +55,14 @@ func (s *Service) Account(ctx context.Context, id string) (*AccountDetail, error
 		}
 		if d.Assets, err = tx.Assets().ListByAccount(ctx, id); err != nil {
 			return err
+		}
+		d.AssetProducts = map[string]*cpq.Product{}
+		for _, a := range d.Assets {
+			if d.AssetProducts[a.ProductID] == nil {
+				if d.AssetProducts[a.ProductID], err = tx.Products().Get(ctx, a.ProductID); err != nil {
+					return err
+				}
+			}
 		}
 		if d.Account.OwnerID != "" {
 			if d.Owner, err = tx.Users().Get(ctx, d.Account.OwnerID); err != nil {

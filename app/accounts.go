@@ -1,0 +1,162 @@
+package app
+
+import (
+	"strings"
+
+	"quotewright/backend/cpq"
+)
+
+// AccountService lists, shows and edits accounts with their contacts and sites.
+type AccountService struct{ s *Services }
+
+// List searches accounts by name (either script or reading), number, email or phone.
+func (svc *AccountService) List(q AccountQuery) (AccountPage, error) {
+	items, total, err := svc.s.sales.ListAccounts(svc.s.ctx, cpq.AccountFilter{Query: q.Query,
+		Segment: cpq.Segment(q.Segment), Page: cpq.Page{Offset: q.Offset, Limit: q.Limit}})
+	if err != nil {
+		return AccountPage{}, err
+	}
+	page := AccountPage{Items: make([]AccountSummary, len(items)), Total: total}
+	for i, a := range items {
+		page.Items[i] = accountSummary(a)
+	}
+	return page, nil
+}
+
+// Get returns the account page: the account, its contacts, sites, deals, quotes, orders, assets and history.
+func (svc *AccountService) Get(id string) (AccountDetail, error) {
+	s := svc.s
+	d, err := s.sales.Account(s.ctx, id)
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	a := d.Account
+	out := AccountDetail{
+		Account: AccountDTO{AccountSummary: accountSummary(a), Employees: a.Employees,
+			RegistrationNumber: a.RegistrationNumber, OwnerID: a.OwnerID, CreatedAt: instant(a.CreatedAt), UpdatedAt: instant(a.UpdatedAt),
+			Credit: CreditDTO{Status: string(a.Credit.Status), Rating: a.Credit.Rating, Limit: a.Credit.Limit.String(),
+				Currency: currencyDTO(a.Credit.Currency), CheckedAt: instant(a.Credit.CheckedAt), Provider: a.Credit.Provider}},
+		Contacts: []ContactDTO{}, Sites: []SiteDTO{}, Opportunities: []OpportunitySummary{}, Quotes: []QuoteSummary{},
+		Orders: []OrderSummary{}, Assets: []AssetSummary{}, History: []HistoryEntry{},
+	}
+	if d.Owner != nil {
+		u := userDTO(d.Owner)
+		out.Owner = &u
+	}
+	for _, c := range d.Contacts {
+		out.Contacts = append(out.Contacts, ContactDTO{ID: c.ID, FirstName: c.FirstName, LastName: c.LastName,
+			FullName: c.FullName(), Title: c.Title, Email: c.Email, Phone: c.Phone, Primary: c.Primary})
+	}
+	for _, x := range d.Sites {
+		out.Sites = append(out.Sites, SiteDTO{ID: x.ID, Name: x.Name, Address: x.Address, City: x.City,
+			PostalCode: x.PostalCode, Region: x.Region, Country: x.Country})
+	}
+	for _, o := range d.Opportunities {
+		out.Opportunities = append(out.Opportunities, OpportunitySummary{ID: o.ID, Name: o.Name, Stage: string(o.Stage),
+			CloseDate: cpq.FormatDate(o.CloseDate), Probability: o.Probability, Amount: o.Amount.String(), Currency: currencyDTO(o.Currency)})
+	}
+	for _, q := range d.Quotes {
+		out.Quotes = append(out.Quotes, QuoteSummary{ID: q.ID, Number: q.Number, Version: q.Version, Name: q.Name,
+			Status: string(q.Status), Currency: currencyDTO(q.Currency), ValidUntil: cpq.FormatDate(q.ValidUntil), UpdatedAt: instant(q.UpdatedAt)})
+	}
+	for _, o := range d.Orders {
+		out.Orders = append(out.Orders, OrderSummary{ID: o.ID, Number: o.Number, Status: string(o.Status), Sync: string(o.Sync), CreatedAt: instant(o.CreatedAt)})
+	}
+	for _, x := range d.Assets {
+		out.Assets = append(out.Assets, AssetSummary{ID: x.ID, ProductID: x.ProductID,
+			ProductName: textDTO(d.AssetProducts[x.ProductID].Name), SiteID: x.SiteID,
+			Status: string(x.Status), Quantity: x.Quantity, Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency)})
+	}
+	history, err := s.sales.History(s.ctx, "account", id)
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	names := svc.userNames()
+	for _, e := range history {
+		out.History = append(out.History, HistoryEntry{Seq: e.Seq, At: instant(e.At), ActorName: names[e.ActorID],
+			Action: e.Action, Data: string(e.Data)})
+	}
+	return out, nil
+}
+
+func (svc *AccountService) userNames() map[string]string {
+	names := map[string]string{}
+	if users, err := svc.s.sales.Users(svc.s.ctx); err == nil {
+		for _, u := range users {
+			names[u.ID] = u.Name
+		}
+	}
+	return names
+}
+
+func accountFromInput(in AccountInput) *cpq.Account {
+	return &cpq.Account{ID: in.ID, Segment: cpq.Segment(in.Segment), Name: in.Name, NameKana: in.NameKana,
+		AltName: in.AltName, Industry: in.Industry, Employees: in.Employees, Email: in.Email, Phone: in.Phone,
+		Region: in.Region, RegistrationNumber: strings.TrimSpace(in.RegistrationNumber)}
+}
+
+// Create saves a new account, owned by the signed-in user, and returns its page.
+func (svc *AccountService) Create(in AccountInput) (AccountDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	a := accountFromInput(in)
+	if err := svc.s.sales.CreateAccount(svc.s.ctx, actor, a); err != nil {
+		return AccountDetail{}, err
+	}
+	svc.s.rt.Emit(EventAccountsChanged, a.ID)
+	return svc.Get(a.ID)
+}
+
+// Update saves changes to an account's details and returns its page.
+func (svc *AccountService) Update(in AccountInput) (AccountDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	a := accountFromInput(in)
+	current, err := svc.s.sales.Account(svc.s.ctx, in.ID)
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	a.OwnerID = current.Account.OwnerID
+	if err := svc.s.sales.UpdateAccount(svc.s.ctx, actor, a); err != nil {
+		return AccountDetail{}, err
+	}
+	svc.s.rt.Emit(EventAccountsChanged, a.ID)
+	return svc.Get(a.ID)
+}
+
+// AddContact saves a new contact on the account and returns the account page.
+func (svc *AccountService) AddContact(in ContactInput) (AccountDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	c := &cpq.Contact{AccountID: in.AccountID, FirstName: in.FirstName, LastName: in.LastName, Title: in.Title,
+		Email: in.Email, Phone: in.Phone, Primary: in.Primary}
+	if err := svc.s.sales.AddContact(svc.s.ctx, actor, c); err != nil {
+		return AccountDetail{}, err
+	}
+	svc.s.rt.Emit(EventAccountsChanged, in.AccountID)
+	return svc.Get(in.AccountID)
+}
+
+// AddSite saves a new service location on the account and returns the account page.
+func (svc *AccountService) AddSite(in SiteInput) (AccountDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	site := &cpq.Site{AccountID: in.AccountID, Name: in.Name, Address: in.Address, City: in.City,
+		PostalCode: in.PostalCode, Region: in.Region, Country: in.Country}
+	if site.Country == "" {
+		site.Country = "JP"
+	}
+	if err := svc.s.sales.AddSite(svc.s.ctx, actor, site); err != nil {
+		return AccountDetail{}, err
+	}
+	svc.s.rt.Emit(EventAccountsChanged, in.AccountID)
+	return svc.Get(in.AccountID)
+}

@@ -1,0 +1,142 @@
+// Package app holds the services the frontend calls: in the desktop window through Wails bindings, in browser
+// mode through the same methods over HTTP. They are thin: they turn requests into use cases of backend/sales,
+// results into DTOs, and changes into events. Business rules live in the backend.
+package app
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+
+	"quotewright/backend/cpq"
+	"quotewright/backend/sales"
+)
+
+// Runtime is the part of the Wails runtime the services use. The desktop passes Wails' own runtime, browser
+// mode one that sends events to the page over server-sent events, and tests a recorder: the services never
+// need a window.
+type Runtime interface {
+	// Emit sends an event to every open window or page.
+	Emit(event string, data ...any)
+}
+
+// Events the services emit.
+const (
+	EventSessionChanged  = "session:changed"  // data: SessionInfo
+	EventAccountsChanged = "accounts:changed" // data: the account id
+)
+
+// Info describes the running app.
+type Info struct {
+	Version string
+	Mode    string // "desktop" or "browser"
+	DBPath  string
+	Schema  int
+}
+
+// Services are the bound services and the session state they share.
+type Services struct {
+	Session  *SessionService
+	Accounts *AccountService
+	Catalog  *CatalogService
+
+	ctx   context.Context
+	sales *sales.Service
+	rt    Runtime
+	info  Info
+	log   *slog.Logger
+
+	mu   sync.RWMutex
+	lang cpq.Lang
+	user *cpq.User
+}
+
+// New creates the services over the use cases. It restores the language and the profile of the last run;
+// with none remembered it starts in English as the first account executive.
+func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slog.Logger) (*Services, error) {
+	s := &Services{ctx: ctx, sales: uc, rt: rt, info: info, log: log, lang: cpq.LangEN}
+	s.Session = &SessionService{s}
+	s.Accounts = &AccountService{s}
+	s.Catalog = &CatalogService{s}
+	if uc == nil {
+		return s, nil // binding generation: only the method sets are read
+	}
+	if v, ok, err := uc.Setting(ctx, sales.SettingLang); err != nil {
+		return nil, err
+	} else if ok {
+		if l, err := cpq.ParseLang(v); err == nil {
+			s.lang = l
+		}
+	}
+	users, err := uc.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	id, _, err := uc.Setting(ctx, sales.SettingUser)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		if u.ID == id && u.Active {
+			s.user = u
+		}
+	}
+	for _, u := range users {
+		if s.user == nil && u.Active && u.Role == cpq.RoleRep {
+			s.user = u
+		}
+	}
+	return s, nil
+}
+
+// Bind lists the services to bind, for Wails and for browser mode alike.
+func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog} }
+
+// Lang is the current UI language.
+func (s *Services) Lang() cpq.Lang {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.lang
+}
+
+// actor is the signed-in profile performing a use case.
+func (s *Services) actor() (sales.Actor, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.user == nil {
+		return sales.Actor{}, cpq.Errorf(cpq.EUnauthorized, "session.noUser")
+	}
+	return sales.Actor{UserID: s.user.ID, Role: s.user.Role}, nil
+}
+
+// ErrorDTO is what the frontend receives when a call fails: the message already in the user's language.
+type ErrorDTO struct {
+	Code    string          `json:"code"`
+	Message string          `json:"message"`
+	Fields  []FieldErrorDTO `json:"fields"`
+}
+
+// FieldErrorDTO is one field's problem, for marking the field in a form.
+type FieldErrorDTO struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// FormatError turns any error from a service into an ErrorDTO in the current language. An unexpected error is
+// logged with its cause and shown as a generic message: internal details never reach the screen.
+func (s *Services) FormatError(err error) any {
+	lang := s.Lang()
+	var e *cpq.Error
+	if !errors.As(err, &e) {
+		e = cpq.Internal(err)
+	}
+	if e.Code == cpq.EInternal {
+		s.log.Error("service call failed", "err", err)
+	}
+	out := ErrorDTO{Code: string(e.Code), Message: cpq.Message(lang, e.Key, e.Args), Fields: []FieldErrorDTO{}}
+	for _, f := range e.Fields {
+		out.Fields = append(out.Fields, FieldErrorDTO{Field: f.Field, Message: cpq.Message(lang, f.Key, f.Args)})
+	}
+	return out
+}

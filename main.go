@@ -1,0 +1,273 @@
+// Quotewright: configure, price and quote for telecom and media sellers, on the rep's laptop, online or not.
+//
+//	quotewright                      the desktop app (browser mode when there is no display)
+//	quotewright serve [--addr A]     the same UI for a web browser on this computer
+//	quotewright demo --reset         replace the database with fresh demo data
+//	quotewright version
+//
+// Every command takes --db PATH (or QUOTEWRIGHT_DB) to choose the database file.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"quotewright/app"
+	"quotewright/app/browser"
+	"quotewright/backend/cpq"
+	"quotewright/backend/demo"
+	"quotewright/backend/sales"
+	"quotewright/backend/sqlite"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+//go:embed all:frontend/dist
+var dist embed.FS
+
+// frontendAssets is the built frontend, index.html at its root.
+func frontendAssets() fs.FS {
+	sub, err := fs.Sub(dist, "frontend/dist/app")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+const usage = `Quotewright — configure, price and quote.
+
+Usage:
+  quotewright [--db PATH]                       start the desktop app (browser mode when there is no display)
+  quotewright serve [--db PATH] [--addr ADDR]   serve the app to a web browser on this computer
+  quotewright demo --reset [--db PATH]          replace the database with fresh demo data (the old file is kept)
+  quotewright version                           print the version
+
+The database is %s
+unless --db PATH or the QUOTEWRIGHT_DB environment variable names another file.
+`
+
+func main() {
+	if bindingsBuild {
+		// "wails build" runs the program with the bindings tag to read the bound services' method sets.
+		if err := runDesktop(context.Background(), nil); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the process exit code: 0 success, 1 failure, 2 bad usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	cmd := ""
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	var err error
+	switch cmd {
+	case "", "desktop":
+		err = cmdDesktop(ctx, args, stdout, log)
+	case "serve":
+		err = cmdServe(ctx, args, stdout, log)
+	case "demo":
+		err = cmdDemo(ctx, args, stdout)
+	case "version":
+		fmt.Fprintf(stdout, "quotewright %s (schema %d, %s/%s)\n", version, sqlite.SchemaVersion(), runtime.GOOS, runtime.GOARCH)
+	case "help", "-h", "--help":
+		fmt.Fprintf(stdout, usage, defaultDBPath())
+	default:
+		fmt.Fprintf(stderr, "quotewright: unknown command %q\n\n"+usage, cmd, defaultDBPath())
+		return 2
+	}
+	var u usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &u), errors.Is(err, flag.ErrHelp):
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "quotewright:", err)
+		}
+		return 2
+	default:
+		fmt.Fprintln(stderr, "quotewright:", err)
+		return 1
+	}
+}
+
+// usageError is a command line that cannot be run as written.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func newFlags(name string, dbPath *string) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.StringVar(dbPath, "db", "", "the database file (default: $QUOTEWRIGHT_DB, else "+defaultDBPath()+")")
+	return fl
+}
+
+func parse(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fl.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fl.Arg(0))}
+	}
+	return nil
+}
+
+// defaultDBPath is the database in the user's configuration directory.
+func defaultDBPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "Quotewright", "quotewright.db")
+}
+
+// dbPath chooses the database: --db, then QUOTEWRIGHT_DB, then the default.
+func dbPath(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := os.Getenv("QUOTEWRIGHT_DB"); env != "" {
+		return env
+	}
+	return defaultDBPath()
+}
+
+// workspace is an open database with the use cases over it.
+type workspace struct {
+	db    *sqlite.DB
+	sales *sales.Service
+}
+
+// openWorkspace opens the database, seeding the demo data into a new one.
+func openWorkspace(ctx context.Context, path string, log *slog.Logger) (*workspace, error) {
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		return nil, err
+	}
+	seeded, err := demo.IsSeeded(ctx, db)
+	if err == nil && !seeded {
+		log.Info("new database: loading the demo data", "db", db.Path())
+		err = demo.Seed(ctx, db, time.Now())
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &workspace{db: db, sales: sales.New(db, nil)}, nil
+}
+
+func (w *workspace) services(ctx context.Context, rt app.Runtime, mode string, log *slog.Logger) (*app.Services, error) {
+	return app.New(ctx, w.sales, rt, app.Info{Version: version, Mode: mode, DBPath: w.db.Path(), Schema: sqlite.SchemaVersion()}, log)
+}
+
+func cmdDesktop(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
+	var path string
+	fl := newFlags("quotewright", &path)
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if why := noDesktop(); why != "" {
+		fmt.Fprintf(stdout, "%s: starting in browser mode instead.\n", why)
+		return serve(ctx, dbPath(path), "127.0.0.1:0", stdout, log)
+	}
+	ws, err := openWorkspace(ctx, dbPath(path), log)
+	if err != nil {
+		return err
+	}
+	defer ws.db.Close()
+	return runDesktop(ctx, &desktopEnv{ws: ws, log: log})
+}
+
+// noDesktop says why this process cannot open a window, or "" when it can.
+func noDesktop() string {
+	if !desktopBuild {
+		return "This build of Quotewright has no desktop window (build it with make build)"
+	}
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return "No display found ($DISPLAY and $WAYLAND_DISPLAY are empty)"
+	}
+	return ""
+}
+
+func cmdServe(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
+	var path, addr string
+	fl := newFlags("serve", &path)
+	fl.StringVar(&addr, "addr", "127.0.0.1:0", "where to listen, on this computer only (port 0 picks a free port)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	return serve(ctx, dbPath(path), addr, stdout, log)
+}
+
+// serve runs browser mode until ctx ends.
+func serve(ctx context.Context, path, addr string, stdout io.Writer, log *slog.Logger) error {
+	ln, err := browser.Listen(addr)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	defer ln.Close()
+	ws, err := openWorkspace(ctx, path, log)
+	if err != nil {
+		return err
+	}
+	defer ws.db.Close()
+	hub := browser.NewHub()
+	svc, err := ws.services(ctx, hub, "browser", log)
+	if err != nil {
+		return err
+	}
+	srv, err := browser.New(browser.Config{Services: svc.Bind(), Assets: frontendAssets(), Hub: hub,
+		FormatError: svc.FormatError, Log: log})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Quotewright is running in browser mode on %s\nOpen %s\nPress Ctrl+C to stop.\n",
+		ws.db.Path(), srv.URL(ln))
+	return srv.Serve(ctx, ln)
+}
+
+func cmdDemo(ctx context.Context, args []string, stdout io.Writer) error {
+	var path string
+	var reset bool
+	fl := newFlags("demo", &path)
+	fl.BoolVar(&reset, "reset", false, "replace the database with fresh demo data")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if !reset {
+		return usageError{"demo needs --reset: it replaces the database with fresh demo data (the old file is kept beside it)"}
+	}
+	kept, err := sqlite.Replace(ctx, dbPath(path), func(db cpq.Store) error { return demo.Seed(ctx, db, time.Now()) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Fresh demo data is in %s\n", dbPath(path))
+	if kept != "" {
+		fmt.Fprintf(stdout, "The previous database was kept as %s\n", kept)
+	}
+	return nil
+}
