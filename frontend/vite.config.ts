@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 // The built app goes to dist/app, which the Go binary embeds (dist/.gitkeep keeps the embed pattern valid on

@@ -22,7 +22,7 @@ func (s *seeder) seedAccounts() error {
 	}
 	list := []demoAccount{
 		{account: cpq.Account{Segment: cpq.SegmentBusiness, Name: "グローバルメディア株式会社", NameKana: "グローバルメディア",
-			AltName: "Global Media Co., Ltd.", Industry: "Media & retail", Employees: 850, Email: "info@globalmedia.example",
+			AltName: "Global Media Co., Ltd.", Industry: "media", Employees: 850, Email: "info@globalmedia.example",
 			Phone: "03-5555-0100", Region: "Tokyo", RegistrationNumber: "1010401000001", Credit: approved("A", "50000000")},
 			contacts: []cpq.Contact{
 				{FirstName: "一郎", LastName: "田中", Title: "情報システム部 部長", Email: "ichiro.tanaka@globalmedia.example", Phone: "03-5555-0111", Primary: true},
@@ -34,7 +34,7 @@ func (s *seeder) seedAccounts() error {
 				site("横浜店 / Yokohama store (new)", "西区高島 2-18-1", "神奈川県横浜市", "220-0011", "Kanagawa"),
 			}},
 		{account: cpq.Account{Segment: cpq.SegmentBusiness, Name: "みどり物流株式会社", NameKana: "ミドリブツリュウ",
-			AltName: "Midori Logistics Co., Ltd.", Industry: "Logistics", Employees: 300, Email: "contact@midori-logi.example",
+			AltName: "Midori Logistics Co., Ltd.", Industry: "logistics", Employees: 300, Email: "contact@midori-logi.example",
 			Phone: "03-6666-0200", Region: "Tokyo", RegistrationNumber: "2010001000002", Credit: approved("B", "30000000")},
 			contacts: []cpq.Contact{
 				{FirstName: "健太", LastName: "小林", Title: "総務部 部長", Email: "kenta.kobayashi@midori-logi.example", Phone: "03-6666-0211", Primary: true},
@@ -47,7 +47,7 @@ func (s *seeder) seedAccounts() error {
 				site("札幌センター / Sapporo centre", "白石区流通センター 1-4", "北海道札幌市", "003-0030", "Hokkaido"),
 			}},
 		{account: cpq.Account{Segment: cpq.SegmentBusiness, Name: "北斗エンジニアリング株式会社", NameKana: "ホクトエンジニアリング",
-			AltName: "Hokuto Engineering K.K.", Industry: "Engineering", Employees: 45, Email: "office@hokuto-eng.example",
+			AltName: "Hokuto Engineering K.K.", Industry: "engineering", Employees: 45, Email: "office@hokuto-eng.example",
 			Phone: "011-777-0300", Region: "Hokkaido"},
 			contacts: []cpq.Contact{
 				{FirstName: "Daniel", LastName: "Meyer", Title: "Office manager", Email: "daniel.meyer@hokuto-eng.example", Phone: "011-777-0311", Primary: true},

@@ -1,0 +1,41 @@
+import * as Session from '../../wailsjs/go/app/SessionService';
+import * as Accounts from '../../wailsjs/go/app/AccountService';
+import * as Catalog from '../../wailsjs/go/app/CatalogService';
+import { EventsOn } from '../../wailsjs/runtime/runtime';
+import type { app } from '../../wailsjs/go/models';
+import { call } from './client';
+
+export type { app };
+export { ApiError, toApiError } from './client';
+
+export const session = {
+  info: () => call(Session.Info()),
+  setLanguage: (lang: string) => call(Session.SetLanguage(lang)),
+  switchUser: (userId: string) => call(Session.SwitchUser(userId)),
+  verifyAudit: () => call(Session.VerifyAudit()),
+};
+
+export const accounts = {
+  list: (q: app.AccountQuery) => call(Accounts.List(q)),
+  get: (id: string) => call(Accounts.Get(id)),
+  create: (input: app.AccountInput) => call(Accounts.Create(input)),
+  update: (input: app.AccountInput) => call(Accounts.Update(input)),
+  addContact: (input: app.ContactInput) => call(Accounts.AddContact(input)),
+  addSite: (input: app.SiteInput) => call(Accounts.AddSite(input)),
+};
+
+export const catalog = {
+  search: (q: app.ProductQuery) => call(Catalog.Search(q)),
+  get: (id: string) => call(Catalog.Get(id)),
+};
+
+/** Events the Go services emit. */
+export const events = {
+  sessionChanged: 'session:changed',
+  accountsChanged: 'accounts:changed',
+} as const;
+
+/** on subscribes to a service event and returns the unsubscribe function. */
+export function on<T = unknown>(event: string, handler: (data: T) => void): () => void {
+  return EventsOn(event, (data: T) => handler(data));
+}
