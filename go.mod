@@ -1,6 +1,6 @@
 module quotewright
 
-go 1.26.8
+go 1.24.0
 
 require (
 	github.com/mattn/go-sqlite3 v1.14.53
