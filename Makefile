@@ -97,7 +97,9 @@ bench:
 	@scripts/setup.sh bench
 	@$(MAKE) build
 	@$(call stage,benchmarks: go run ./scripts/bench)
-	@if [[ -d scripts/bench ]]; then go run ./scripts/bench $(ARGS); else echo 'no benchmarks yet (scripts/bench does not exist)'; fi
+	@go run ./scripts/bench $(ARGS)
+	@$(call stage,Go benchmarks: go test -bench ./backend/...)
+	@go test -run '^$$' -bench . -benchtime 200x ./backend/...
 
 clean:
 	rm -rf build/bin frontend/dist/app frontend/wailsjs artifacts frontend/test-results frontend/playwright-report
