@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -20,6 +21,9 @@ import (
 )
 
 const desktopBuild = true
+
+//go:embed build/appicon.png
+var appIcon []byte
 
 // desktopEnv is what the desktop window runs on; nil when generating bindings.
 type desktopEnv struct {
@@ -83,6 +87,6 @@ func runDesktop(ctx context.Context, env *desktopEnv) error {
 		},
 		Bind:           svc.Bind(),
 		ErrorFormatter: svc.FormatError,
-		Linux:          &linux.Options{ProgramName: "quotewright"},
+		Linux:          &linux.Options{ProgramName: "quotewright", Icon: appIcon},
 	})
 }

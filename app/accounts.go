@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"quotewright/backend/cpq"
+	"quotewright/backend/sales"
 )
 
 // AccountService lists, shows and edits accounts with their contacts and sites.
@@ -95,68 +96,54 @@ func accountFromInput(in AccountInput) *cpq.Account {
 		Region: in.Region, RegistrationNumber: strings.TrimSpace(in.RegistrationNumber)}
 }
 
-// Create saves a new account, owned by the signed-in user, and returns its page.
-func (svc *AccountService) Create(in AccountInput) (AccountDetail, error) {
+// change runs a use case as the signed-in user, then tells every window that the account changed and returns
+// its page. id is read after the use case ran, so that a new account's id can be used.
+func (svc *AccountService) change(id func() string, run func(actor sales.Actor) error) (AccountDetail, error) {
 	actor, err := svc.s.actor()
 	if err != nil {
 		return AccountDetail{}, err
 	}
-	a := accountFromInput(in)
-	if err := svc.s.sales.CreateAccount(svc.s.ctx, actor, a); err != nil {
+	if err := run(actor); err != nil {
 		return AccountDetail{}, err
 	}
-	svc.s.rt.Emit(EventAccountsChanged, a.ID)
-	return svc.Get(a.ID)
+	svc.s.rt.Emit(EventAccountsChanged, id())
+	return svc.Get(id())
 }
 
-// Update saves changes to an account's details and returns its page.
-func (svc *AccountService) Update(in AccountInput) (AccountDetail, error) {
-	actor, err := svc.s.actor()
-	if err != nil {
-		return AccountDetail{}, err
-	}
+// Create saves a new account, owned by the signed-in user, and returns its page.
+func (svc *AccountService) Create(in AccountInput) (AccountDetail, error) {
 	a := accountFromInput(in)
-	current, err := svc.s.sales.Account(svc.s.ctx, in.ID)
-	if err != nil {
-		return AccountDetail{}, err
-	}
-	a.OwnerID = current.Account.OwnerID
-	if err := svc.s.sales.UpdateAccount(svc.s.ctx, actor, a); err != nil {
-		return AccountDetail{}, err
-	}
-	svc.s.rt.Emit(EventAccountsChanged, a.ID)
-	return svc.Get(a.ID)
+	return svc.change(func() string { return a.ID }, func(actor sales.Actor) error {
+		return svc.s.sales.CreateAccount(svc.s.ctx, actor, a)
+	})
+}
+
+// Update saves changes to an account's details (not its owner) and returns its page.
+func (svc *AccountService) Update(in AccountInput) (AccountDetail, error) {
+	a := accountFromInput(in)
+	return svc.change(func() string { return a.ID }, func(actor sales.Actor) error {
+		return svc.s.sales.UpdateAccount(svc.s.ctx, actor, a)
+	})
 }
 
 // AddContact saves a new contact on the account and returns the account page.
 func (svc *AccountService) AddContact(in ContactInput) (AccountDetail, error) {
-	actor, err := svc.s.actor()
-	if err != nil {
-		return AccountDetail{}, err
-	}
 	c := &cpq.Contact{AccountID: in.AccountID, FirstName: in.FirstName, LastName: in.LastName, Title: in.Title,
 		Email: in.Email, Phone: in.Phone, Primary: in.Primary}
-	if err := svc.s.sales.AddContact(svc.s.ctx, actor, c); err != nil {
-		return AccountDetail{}, err
-	}
-	svc.s.rt.Emit(EventAccountsChanged, in.AccountID)
-	return svc.Get(in.AccountID)
+	return svc.change(func() string { return in.AccountID }, func(actor sales.Actor) error {
+		return svc.s.sales.AddContact(svc.s.ctx, actor, c)
+	})
 }
 
-// AddSite saves a new service location on the account and returns the account page.
+// AddSite saves a new service location on the account (in Japan unless another country is given) and returns
+// the account page.
 func (svc *AccountService) AddSite(in SiteInput) (AccountDetail, error) {
-	actor, err := svc.s.actor()
-	if err != nil {
-		return AccountDetail{}, err
-	}
 	site := &cpq.Site{AccountID: in.AccountID, Name: in.Name, Address: in.Address, City: in.City,
 		PostalCode: in.PostalCode, Region: in.Region, Country: in.Country}
 	if site.Country == "" {
 		site.Country = "JP"
 	}
-	if err := svc.s.sales.AddSite(svc.s.ctx, actor, site); err != nil {
-		return AccountDetail{}, err
-	}
-	svc.s.rt.Emit(EventAccountsChanged, in.AccountID)
-	return svc.Get(in.AccountID)
+	return svc.change(func() string { return in.AccountID }, func(actor sales.Actor) error {
+		return svc.s.sales.AddSite(svc.s.ctx, actor, site)
+	})
 }

@@ -95,7 +95,8 @@ func (s *Service) CreateAccount(ctx context.Context, actor Actor, a *cpq.Account
 	})
 }
 
-// UpdateAccount saves changes to an account's details. Its number and credit result are not changed here.
+// UpdateAccount saves changes to an account's details. Its number, owner and credit result are not changed
+// here: each has its own use case.
 func (s *Service) UpdateAccount(ctx context.Context, actor Actor, a *cpq.Account) error {
 	trimAccount(a)
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
@@ -103,7 +104,7 @@ func (s *Service) UpdateAccount(ctx context.Context, actor Actor, a *cpq.Account
 		if err != nil {
 			return err
 		}
-		a.Number, a.Credit, a.CreatedAt = old.Number, old.Credit, old.CreatedAt
+		a.Number, a.OwnerID, a.Credit, a.CreatedAt = old.Number, old.OwnerID, old.Credit, old.CreatedAt
 		if err := tx.Accounts().Update(ctx, a); err != nil {
 			return err
 		}
@@ -129,7 +130,6 @@ func changes(old, new *cpq.Account) map[string][2]any {
 	add("phone", old.Phone, new.Phone)
 	add("region", old.Region, new.Region)
 	add("registrationNumber", old.RegistrationNumber, new.RegistrationNumber)
-	add("ownerId", old.OwnerID, new.OwnerID)
 	return out
 }
 

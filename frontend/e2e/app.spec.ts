@@ -142,6 +142,30 @@ test('the profile and settings: switch user, verify the audit log, sections stil
   expect(errors).toEqual([]);
 });
 
+test('runtime events reach every open page', async ({ browser }) => {
+  const a = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const b = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await open(a, 'en');
+  await open(b, 'en');
+  await b.getByTestId('nav-accounts').click();
+  await b.getByTestId('account-search').locator('input').fill('北斗');
+  await expect(b.getByTestId('account-count')).toHaveText('1 result');
+
+  // A language switch in one page is a session:changed event for the other.
+  await setLanguage(a, 'ja');
+  await expect(b.getByTestId('nav-accounts')).toHaveText('取引先');
+
+  // A new account made in one page shows in the other's list (accounts:changed).
+  await a.getByTestId('nav-accounts').click();
+  await a.getByTestId('account-new').click();
+  await a.getByTestId('account-name').locator('input').fill('北斗物産株式会社');
+  await a.getByTestId('account-save').click();
+  await expect(a.getByTestId('account-title')).toHaveText('北斗物産株式会社');
+  await expect(b.getByTestId('account-count')).toHaveText('2 件');
+  await setLanguage(a, 'en');
+  await expect(b.getByTestId('nav-accounts')).toHaveText('Accounts');
+});
+
 test('browser mode admits only this start’s token and its own host name', async ({ request }) => {
   const url = new URL(process.env.QW_URL!);
   const base = `${url.protocol}//${url.host}`;

@@ -16,6 +16,22 @@ export function emptyAccountInput(): app.AccountInput {
   };
 }
 
+export function accountInput(a: app.AccountDTO): app.AccountInput {
+  return {
+    id: a.id,
+    segment: a.segment,
+    name: a.name,
+    nameKana: a.nameKana,
+    altName: a.altName,
+    industry: a.industry,
+    employees: a.employees,
+    email: a.email,
+    phone: a.phone,
+    region: a.region,
+    registrationNumber: a.registrationNumber,
+  };
+}
+
 export function emptyContactInput(accountId: string): app.ContactInput {
   return { accountId, firstName: '', lastName: '', title: '', email: '', phone: '', primary: false };
 }
