@@ -65,6 +65,17 @@ test('open, switch to Japanese, search the catalog, open Global Media', async ({
   await page.getByTestId('account-search').locator('input').fill('global media');
   await expect(page.getByTestId('account-count')).toHaveText('1 result');
 
+  // The catalog in English: the same product, its English name and prices.
+  await page.getByTestId('nav-catalog').click();
+  await page.getByTestId('catalog-search').locator('input').fill('fibre');
+  await page.getByTestId('product-FIBRE-HOME').click();
+  await expect(page.getByTestId('product-title')).toHaveText('Home fibre line');
+  await expect(page.getByTestId('product-attributes')).toContainText('Speed');
+  await expect(page.getByTestId('product-prices')).toContainText('¥5,720/month');
+  await expect(page.getByTestId('product-prices')).toContainText('Dwelling: Apartment');
+  await expect(page.getByTestId('product-prices')).toContainText('-¥1,320/month');
+  await shot(page, 'catalog-fibre-en');
+
   expect(errors).toEqual([]);
 });
 
