@@ -57,8 +57,17 @@ type Product struct {
 	Components    []BundleComponent // for bundles: the child products and how many of each
 	// TechnicalAttributes must be filled by a technical user before an order with this product is submitted.
 	TechnicalAttributes []TechnicalAttribute
-	UpdatedAt           time.Time
+	// TaxCode chooses the product's tax rate from the settings' rate table ("standard" when empty).
+	TaxCode   string
+	UpdatedAt time.Time
 }
+
+// Tax codes of the rate table. Japan: standard 10%, reduced 8% (軽減税率).
+const (
+	TaxStandard = "standard"
+	TaxReduced  = "reduced"
+	TaxExempt   = "exempt"
+)
 
 // Attribute is a configurable characteristic of a product (speed, colour, storage).
 type Attribute struct {
@@ -129,6 +138,11 @@ func (p *Product) Validate() error {
 		default:
 			v.Add("attributes", "product.attribute.type", "code", a.Code, "value", string(a.Type))
 		}
+	}
+	switch p.TaxCode {
+	case "", TaxStandard, TaxReduced, TaxExempt:
+	default:
+		v.Add("taxCode", "product.taxCode.invalid", "value", p.TaxCode)
 	}
 	if p.Kind == ProductSimple && len(p.Components) > 0 {
 		v.Add("components", "product.components.simple")
@@ -215,9 +229,30 @@ func (l *PriceList) Validate() error {
 	return v.Err()
 }
 
+// TierMode says how a product's volume tiers price a quantity.
+type TierMode string
+
+const (
+	// TierTiered prices every unit at the tier the whole quantity reaches: 250 phones with a tier from 200
+	// are all at the 200+ price.
+	TierTiered TierMode = "tiered"
+	// TierSlab prices each slab of units at its own tier: of 250 phones, units 1–49 at the base price, 50–199
+	// at the 50+ price and 200–250 at the 200+ price.
+	TierSlab TierMode = "slab"
+)
+
+// TierScope says which quantity reaches a tier.
+type TierScope string
+
+const (
+	ScopeSite  TierScope = "site"  // the quantity of the product at one site group
+	ScopeQuote TierScope = "quote" // the quantity of the product across the whole quote
+)
+
 // PriceEntry is one price of a product in a price list. An entry with Attribute set is an adjustment added to
 // the base price when the line's attribute has AttributeValue (a faster speed, more storage); an entry with
-// MinQuantity above 1 is a volume tier; one with TermMonths applies to that commitment only.
+// MinQuantity above 1 is a volume tier, combined with the others of its ladder as TierMode and TierScope say;
+// one with TermMonths applies to that commitment only.
 type PriceEntry struct {
 	ID             string
 	PriceListID    string
@@ -230,6 +265,8 @@ type PriceEntry struct {
 	Attribute      string
 	AttributeValue string
 	MinQuantity    int // 1 for the base price
+	TierMode       TierMode
+	TierScope      TierScope
 }
 
 // Validate checks a price entry before it is saved.
@@ -262,6 +299,19 @@ func (e *PriceEntry) Validate() error {
 	}
 	if (e.Attribute == "") != (e.AttributeValue == "") {
 		v.Add("attribute", "price.attribute.pair")
+	}
+	if e.Attribute != "" && e.MinQuantity > 1 {
+		v.Add("minQuantity", "price.tier.attribute")
+	}
+	switch e.TierMode {
+	case "", TierTiered, TierSlab:
+	default:
+		v.Add("tierMode", "price.tierMode.invalid", "value", string(e.TierMode))
+	}
+	switch e.TierScope {
+	case "", ScopeSite, ScopeQuote:
+	default:
+		v.Add("tierScope", "price.tierScope.invalid", "value", string(e.TierScope))
 	}
 	return v.Err()
 }

@@ -25,6 +25,7 @@ type Tx interface {
 	Products() ProductRepository
 	PriceLists() PriceListRepository
 	Promotions() PromotionRepository
+	Rules() RuleRepository
 	Quotes() QuoteRepository
 	Approvals() ApprovalRepository
 	Contracts() ContractRepository
@@ -147,6 +148,14 @@ type PromotionRepository interface {
 	List(ctx context.Context) ([]*Promotion, error)
 	ForProduct(ctx context.Context, productID string) ([]*Promotion, error)
 	Update(ctx context.Context, p *Promotion) error
+}
+
+// RuleRepository holds the catalog rules.
+type RuleRepository interface {
+	Create(ctx context.Context, r *Rule) error
+	List(ctx context.Context) ([]*Rule, error)
+	Update(ctx context.Context, r *Rule) error
+	Delete(ctx context.Context, id string) error
 }
 
 // QuoteFilter selects quote versions.

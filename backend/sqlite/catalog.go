@@ -10,13 +10,13 @@ import (
 type products struct{ t *tx }
 
 const productCols = `id, code, kind, family, name_en, name_ja, description_en, description_ja, status,
-	effective_from, effective_to, updated_at`
+	effective_from, effective_to, tax_code, updated_at`
 
 func scanProduct(s scanner) (*cpq.Product, error) {
 	var p cpq.Product
 	var from, to, updated string
 	if err := s.Scan(&p.ID, &p.Code, &p.Kind, &p.Family, &p.Name.EN, &p.Name.JA, &p.Description.EN,
-		&p.Description.JA, &p.Status, &from, &to, &updated); err != nil {
+		&p.Description.JA, &p.Status, &from, &to, &p.TaxCode, &updated); err != nil {
 		return nil, err
 	}
 	p.EffectiveFrom, p.EffectiveTo, p.UpdatedAt = parseDate(from), parseDate(to), parseTime(updated)
@@ -29,13 +29,16 @@ func (r products) Create(ctx context.Context, p *cpq.Product) error {
 		p.ID = cpq.NewID("prd")
 	}
 	p.Code = cpq.NormalizeCode(p.Code)
+	if p.TaxCode == "" {
+		p.TaxCode = cpq.TaxStandard
+	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	p.UpdatedAt = r.t.now()
-	if err := dbErr(r.t.exec(ctx, `INSERT INTO products (`+plain(productCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if err := dbErr(r.t.exec(ctx, `INSERT INTO products (`+plain(productCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.ID, p.Code, p.Kind, p.Family, p.Name.EN, p.Name.JA, p.Description.EN, p.Description.JA, p.Status,
-		fmtDate(p.EffectiveFrom), fmtDate(p.EffectiveTo), fmtTime(p.UpdatedAt)), "product"); err != nil {
+		fmtDate(p.EffectiveFrom), fmtDate(p.EffectiveTo), p.TaxCode, fmtTime(p.UpdatedAt)), "product"); err != nil {
 		return err
 	}
 	return r.saveParts(ctx, p)
@@ -196,14 +199,17 @@ func (r products) Families(ctx context.Context) ([]string, error) {
 // Update saves the product and replaces its attributes, components and technical attributes.
 func (r products) Update(ctx context.Context, p *cpq.Product) error {
 	p.Code = cpq.NormalizeCode(p.Code)
+	if p.TaxCode == "" {
+		p.TaxCode = cpq.TaxStandard
+	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	p.UpdatedAt = r.t.now()
 	if err := r.t.execOne(ctx, "product", p.ID, `UPDATE products SET code = ?, kind = ?, family = ?, name_en = ?,
 		name_ja = ?, description_en = ?, description_ja = ?, status = ?, effective_from = ?, effective_to = ?,
-		updated_at = ? WHERE id = ?`, p.Code, p.Kind, p.Family, p.Name.EN, p.Name.JA, p.Description.EN,
-		p.Description.JA, p.Status, fmtDate(p.EffectiveFrom), fmtDate(p.EffectiveTo), fmtTime(p.UpdatedAt), p.ID); err != nil {
+		tax_code = ?, updated_at = ? WHERE id = ?`, p.Code, p.Kind, p.Family, p.Name.EN, p.Name.JA, p.Description.EN,
+		p.Description.JA, p.Status, fmtDate(p.EffectiveFrom), fmtDate(p.EffectiveTo), p.TaxCode, fmtTime(p.UpdatedAt), p.ID); err != nil {
 		return err
 	}
 	for _, table := range []string{"product_attribute_values", "product_attributes", "technical_attributes"} {
@@ -253,13 +259,13 @@ func (r priceLists) List(ctx context.Context) ([]*cpq.PriceList, error) {
 }
 
 const priceEntryCols = `id, price_list_id, product_id, charge, period, amount, cost, term_months, attribute,
-	attribute_value, min_quantity`
+	attribute_value, min_quantity, tier_mode, tier_scope`
 
 func scanPriceEntry(s scanner) (*cpq.PriceEntry, error) {
 	var e cpq.PriceEntry
 	var amount, cost string
 	if err := s.Scan(&e.ID, &e.PriceListID, &e.ProductID, &e.Charge, &e.Period, &amount, &cost, &e.TermMonths,
-		&e.Attribute, &e.AttributeValue, &e.MinQuantity); err != nil {
+		&e.Attribute, &e.AttributeValue, &e.MinQuantity, &e.TierMode, &e.TierScope); err != nil {
 		return nil, err
 	}
 	e.Amount, e.Cost = parseDec(amount), parseDec(cost)
@@ -274,13 +280,19 @@ func (r priceLists) AddEntry(ctx context.Context, e *cpq.PriceEntry) error {
 	if e.MinQuantity == 0 {
 		e.MinQuantity = 1
 	}
+	if e.TierMode == "" {
+		e.TierMode = cpq.TierTiered
+	}
+	if e.TierScope == "" {
+		e.TierScope = cpq.ScopeQuote
+	}
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	return dbErr(r.t.exec(ctx, `INSERT INTO price_entries (`+plain(priceEntryCols)+`, position)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(max(position), 0) + 1 FROM price_entries WHERE price_list_id = ?))`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(max(position), 0) + 1 FROM price_entries WHERE price_list_id = ?))`,
 		e.ID, e.PriceListID, e.ProductID, e.Charge, e.Period, fmtDec(e.Amount), fmtDec(e.Cost), e.TermMonths,
-		e.Attribute, e.AttributeValue, e.MinQuantity, e.PriceListID), "price")
+		e.Attribute, e.AttributeValue, e.MinQuantity, e.TierMode, e.TierScope, e.PriceListID), "price")
 }
 
 func (r priceLists) Entries(ctx context.Context, priceListID string) ([]*cpq.PriceEntry, error) {

@@ -63,6 +63,7 @@ func (t *tx) Opportunities() cpq.OpportunityRepository { return opportunities{t}
 func (t *tx) Products() cpq.ProductRepository          { return products{t} }
 func (t *tx) PriceLists() cpq.PriceListRepository      { return priceLists{t} }
 func (t *tx) Promotions() cpq.PromotionRepository      { return promotions{t} }
+func (t *tx) Rules() cpq.RuleRepository                { return rules{t} }
 func (t *tx) Quotes() cpq.QuoteRepository              { return quotes{t} }
 func (t *tx) Approvals() cpq.ApprovalRepository        { return approvals{t} }
 func (t *tx) Contracts() cpq.ContractRepository        { return contracts{t} }

@@ -1,0 +1,203 @@
+package catalog
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/cpq"
+)
+
+// LineProblem is something wrong with one line of a quote's configuration.
+type LineProblem struct {
+	LineID string
+	Line   int // 1-based position on the quote
+	Explanation
+}
+
+// Text renders the problem in lang, prefixed with its line number.
+func (p LineProblem) Text(lang cpq.Lang) string {
+	return cpq.Message(lang, "config.line", map[string]string{"line": strconv.Itoa(p.Line), "problem": p.Explanation.Text(lang)})
+}
+
+// Validate checks a quote's configuration against the catalog: every product exists and may be sold to this
+// customer at the line's site, attributes are known, allowed and present when required, bundles hold between
+// their minimum and maximum of each component and nothing else, and requires/excludes rules hold. sites
+// maps site group ids to their sites. It returns every problem, in line order.
+func (c *Catalog) Validate(ctx Context, q *cpq.Quote, sites map[string]*Site) []LineProblem {
+	v := validation{c: c, ctx: ctx, q: q, sites: sites, index: map[string]int{}}
+	for i, l := range q.Lines {
+		v.index[l.ID] = i
+	}
+	for i := range q.Lines {
+		v.line(i)
+	}
+	v.compatibility()
+	return v.out
+}
+
+type validation struct {
+	c     *Catalog
+	ctx   Context
+	q     *cpq.Quote
+	sites map[string]*Site
+	index map[string]int
+	out   []LineProblem
+}
+
+func (v *validation) add(i int, e Explanation) {
+	v.out = append(v.out, LineProblem{LineID: v.q.Lines[i].ID, Line: i + 1, Explanation: e})
+}
+
+func (v *validation) line(i int) {
+	l := &v.q.Lines[i]
+	p := v.c.products[l.ProductID]
+	if p == nil {
+		v.add(i, explain("config.unknownProduct", "product", l.ProductID))
+		return
+	}
+	// Components are judged as part of their bundle's offer only when they are offered on their own too:
+	// rules name the products they are about, whichever line carries them.
+	for _, e := range v.c.WhyNot(v.ctx, v.sites[l.SiteGroupID], p) {
+		v.add(i, e)
+	}
+	v.attributes(i, p)
+	if l.ParentID != "" {
+		pi, ok := v.index[l.ParentID]
+		if !ok {
+			v.add(i, explain("config.noParent"))
+		} else if parent := v.c.products[v.q.Lines[pi].ProductID]; parent != nil && !isComponent(parent, p.ID) {
+			v.add(i, explain("config.notComponent", "product", p.Name, "bundle", parent.Name))
+		}
+	}
+	if p.Kind == cpq.ProductBundle {
+		v.cardinality(i, p)
+	}
+}
+
+func isComponent(bundle *cpq.Product, productID string) bool {
+	for _, c := range bundle.Components {
+		if c.ProductID == productID {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validation) attributes(i int, p *cpq.Product) {
+	l := &v.q.Lines[i]
+	known := map[string]bool{}
+	for _, a := range p.Attributes {
+		known[a.Code] = true
+		val, set := l.Attributes[a.Code]
+		if !set || val == "" {
+			if a.Required && a.Default == "" {
+				v.add(i, explain("config.attrRequired", "attribute", a.Name))
+			}
+			continue
+		}
+		switch a.Type {
+		case cpq.AttrChoice:
+			if !a.Allows(val) {
+				allowed := make([]string, len(a.Values))
+				for j, x := range a.Values {
+					allowed[j] = x.Code
+				}
+				v.add(i, explain("config.attrValue", "attribute", a.Name, "value", val, "allowed", list(allowed, nil)))
+			}
+		case cpq.AttrNumber:
+			if _, err := decimal.NewFromString(val); err != nil {
+				v.add(i, explain("config.attrNumber", "attribute", a.Name, "value", val))
+			}
+		case cpq.AttrBoolean:
+			if val != "true" && val != "false" {
+				v.add(i, explain("config.attrBoolean", "attribute", a.Name, "value", val))
+			}
+		}
+	}
+	for code := range l.Attributes {
+		if !known[code] {
+			v.add(i, explain("config.attrUnknown", "attribute", code, "product", p.Name))
+		}
+	}
+}
+
+// cardinality checks that the bundle line's children hold each component between its minimum and maximum.
+func (v *validation) cardinality(i int, bundle *cpq.Product) {
+	counts := map[string]int{}
+	for _, l := range v.q.Lines {
+		if l.ParentID == v.q.Lines[i].ID {
+			counts[l.ProductID] += l.Quantity
+		}
+	}
+	for _, comp := range bundle.Components {
+		child := v.c.products[comp.ProductID]
+		n := counts[comp.ProductID]
+		switch {
+		case n < comp.Min:
+			v.add(i, explain("config.tooFew", "product", child.Name, "min", strconv.Itoa(comp.Min), "count", strconv.Itoa(n)))
+		case n > comp.Max:
+			v.add(i, explain("config.tooMany", "product", child.Name, "max", strconv.Itoa(comp.Max), "count", strconv.Itoa(n)))
+		}
+	}
+}
+
+// compatibility checks the requires and excludes rules of every line's product.
+func (v *validation) compatibility() {
+	for i, l := range v.q.Lines {
+		p := v.c.products[l.ProductID]
+		if p == nil {
+			continue
+		}
+		for _, r := range v.c.rules[p.ID] {
+			if r.Kind != cpq.RuleRequires && r.Kind != cpq.RuleExcludes {
+				continue
+			}
+			found := v.present(l, r)
+			var e Explanation
+			switch {
+			case r.Kind == cpq.RuleRequires && len(found) == 0:
+				key := "config.requires.quote"
+				if r.Scope == cpq.ScopeSite {
+					key = "config.requires.site"
+				}
+				e = explain(key, "product", p.Name, "targets", list(r.Targets, v.c.productName))
+			case r.Kind == cpq.RuleExcludes && len(found) > 0:
+				e = explain("config.excludes", "product", p.Name, "other", v.c.productName(found[0]))
+			default:
+				continue
+			}
+			e.Rule, e.Custom = r.Code, r.Message
+			v.add(i, e)
+		}
+	}
+}
+
+// present lists the rule's targets found in its scope around line l: other lines of the quote (or of the same
+// site group), and the account's assets when the rule counts them.
+func (v *validation) present(l cpq.QuoteLine, r *cpq.Rule) []string {
+	var found []string
+	note := func(productID string) {
+		if p := v.c.products[productID]; p != nil && contains(r.Targets, p.Code) && !contains(found, p.Code) {
+			found = append(found, p.Code)
+		}
+	}
+	for _, o := range v.q.Lines {
+		if o.ID == l.ID || (r.Scope == cpq.ScopeSite && o.SiteGroupID != l.SiteGroupID) {
+			continue
+		}
+		note(o.ProductID)
+	}
+	if r.WithAssets {
+		var siteID string
+		if s := v.sites[l.SiteGroupID]; s != nil {
+			siteID = s.ID
+		}
+		for _, a := range v.ctx.Assets {
+			if r.Scope == cpq.ScopeQuote || a.SiteID == siteID {
+				note(a.ProductID)
+			}
+		}
+	}
+	return found
+}

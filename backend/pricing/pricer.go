@@ -1,0 +1,565 @@
+package pricing
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/catalog"
+	"quotewright/backend/cpq"
+)
+
+var (
+	hundred = decimal.NewFromInt(100)
+	zero    = decimal.Zero
+)
+
+// tierKey identifies the quantity a volume tier counts: one product and kind of charge, on the whole quote or
+// in one site group.
+type tierKey struct {
+	product string
+	kind    Kind
+	group   string // "" for quote scope
+}
+
+// tierGroup is the lines counted together for a tier, in quote order, and their total effective quantity.
+type tierGroup struct {
+	count   int
+	members []int
+}
+
+// Pricer prices one quote and keeps it priced as lines change: a change to one line reprices that line, the
+// lines of its bundle, and the lines whose volume tier it moves, then adjusts the totals by the difference.
+type Pricer struct {
+	cat    *catalog.Catalog
+	list   *catalog.PriceList
+	ctx    catalog.Context
+	set    Settings
+	q      cpq.Quote // a copy: lines are replaced through SetLine
+	cur    cpq.Currency
+	months int // months the contract value counts
+
+	plans    map[string]*plan
+	index    map[string]int   // line id → position
+	children map[string][]int // line id → positions of its child lines
+	eq       []int            // effective quantity of each line
+	tiers    map[tierKey]*tierGroup
+	lines    []Line
+	groups   []Group
+	groupOf  map[string]int // site group id → index in groups
+	sums     []*sums        // per group, then the quote's at the end
+}
+
+// New prices the quote. It fails only on input that cannot be priced at all (no price list, another currency,
+// a product not in the catalog, a tax code without a rate); configuration problems are catalog.Validate's.
+func New(cat *catalog.Catalog, q *cpq.Quote, ctx catalog.Context, s Settings) (*Pricer, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	list := cat.PriceList(q.PriceListID)
+	if list == nil {
+		return nil, cpq.Errorf(cpq.EInvalid, "pricing.noPriceList")
+	}
+	cur, err := cpq.LookupCurrency(q.Currency)
+	if err != nil {
+		return nil, err
+	}
+	if list.Currency != cur.Code {
+		return nil, cpq.Errorf(cpq.EInvalid, "pricing.currency", "quote", cur.Code, "list", list.Currency)
+	}
+	p := &Pricer{cat: cat, list: list, ctx: ctx, set: s, q: *q, cur: cur, months: max(q.TermMonths, 1)}
+	p.q.Lines = append([]cpq.QuoteLine(nil), q.Lines...)
+	if err := p.reprice(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// reprice prices every line from scratch.
+func (p *Pricer) reprice() error {
+	q := &p.q
+	p.plans = map[string]*plan{}
+	p.index = make(map[string]int, len(q.Lines))
+	p.children = map[string][]int{}
+	for i, l := range q.Lines {
+		p.index[l.ID] = i
+		if l.ParentID != "" {
+			p.children[l.ParentID] = append(p.children[l.ParentID], i)
+		}
+	}
+	for i, l := range q.Lines {
+		prod := p.cat.Product(l.ProductID)
+		if prod == nil {
+			return cpq.Errorf(cpq.EInvalid, "pricing.unknownProduct", "line", strconv.Itoa(i+1))
+		}
+		if p.plans[l.ProductID] == nil {
+			pl := newPlan(p.cat, p.list, prod, q.TermMonths, p.ctx, p.cur, p.set)
+			if _, ok := p.set.TaxRates[pl.taxCode]; !ok {
+				return cpq.Errorf(cpq.EInvalid, "pricing.noTaxRate", "line", strconv.Itoa(i+1), "code", pl.taxCode)
+			}
+			p.plans[l.ProductID] = pl
+		}
+	}
+	p.eq = make([]int, len(q.Lines))
+	for i := range q.Lines {
+		p.eq[i] = -1
+	}
+	for i := range q.Lines {
+		p.effective(i)
+	}
+	p.tiers = map[tierKey]*tierGroup{}
+	for i := range q.Lines {
+		for _, k := range p.keys(i) {
+			g := p.tiers[k]
+			if g == nil {
+				g = &tierGroup{}
+				p.tiers[k] = g
+			}
+			g.count += p.eq[i]
+			g.members = append(g.members, i)
+		}
+	}
+	p.groups = p.groups[:0]
+	p.groupOf = map[string]int{}
+	for _, g := range q.SiteGroups {
+		p.groupOf[g.ID] = len(p.groups)
+		p.groups = append(p.groups, Group{SiteGroupID: g.ID, Name: g.Name})
+	}
+	p.sums = make([]*sums, len(p.groups)+1)
+	for i := range p.sums {
+		p.sums[i] = newSums()
+	}
+	p.lines = make([]Line, len(q.Lines))
+	for i := range q.Lines {
+		p.priceLine(i)
+		p.add(i, +1)
+	}
+	return nil
+}
+
+// effective returns the line's quantity times its bundle lines' quantities.
+func (p *Pricer) effective(i int) int {
+	if p.eq[i] >= 0 {
+		return p.eq[i]
+	}
+	p.eq[i] = 0 // a cycle of parents counts as nothing rather than recursing forever
+	n := p.q.Lines[i].Quantity
+	if parent, ok := p.index[p.q.Lines[i].ParentID]; ok && parent != i {
+		n *= p.effective(parent)
+	}
+	p.eq[i] = n
+	return n
+}
+
+// keys lists the tier quantities a line counts towards: one per kind of charge that has a ladder.
+func (p *Pricer) keys(i int) []tierKey {
+	l := &p.q.Lines[i]
+	var out []tierKey
+	for _, cp := range p.plans[l.ProductID].charges {
+		if len(cp.ladder) == 0 {
+			continue
+		}
+		k := tierKey{product: l.ProductID, kind: cp.kind}
+		if cp.scope == cpq.ScopeSite {
+			k.group = l.SiteGroupID
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// SetLine replaces the line with the same id and reprices what it affects: the line, its bundle's lines, and
+// the lines that share a volume tier with them. A new line, a removed one or a moved one reprices everything.
+func (p *Pricer) SetLine(l cpq.QuoteLine) error {
+	i, ok := p.index[l.ID]
+	if !ok || p.q.Lines[i].ParentID != l.ParentID || p.q.Lines[i].SiteGroupID != l.SiteGroupID ||
+		p.q.Lines[i].ProductID != l.ProductID {
+		return p.replaceAll(l)
+	}
+	// The line and its descendants change effective quantity together.
+	affected := p.subtree(i, nil)
+	old := make(map[int]int, len(affected))
+	for _, a := range affected {
+		old[a] = p.eq[a]
+	}
+	p.q.Lines[i] = l
+	for _, a := range affected {
+		p.eq[a] = -1
+	}
+	for _, a := range affected {
+		p.effective(a)
+	}
+	redo := map[int]bool{}
+	for _, a := range affected {
+		redo[a] = true
+		if d := p.eq[a] - old[a]; d != 0 {
+			for _, k := range p.keys(a) {
+				g := p.tiers[k]
+				before := g.count
+				g.count += d
+				if p.tierMoves(k, before, g.count) {
+					for _, m := range g.members {
+						redo[m] = true
+					}
+				}
+			}
+		}
+	}
+	for _, r := range sortedKeys(redo) {
+		p.add(r, -1)
+		p.priceLine(r)
+		p.add(r, +1)
+	}
+	return nil
+}
+
+// tierMoves says whether changing a tier quantity from before to after can change the members' prices: always
+// for slabs (the units shift), for tiers only when another tier is reached.
+func (p *Pricer) tierMoves(k tierKey, before, after int) bool {
+	for _, cp := range p.plans[k.product].charges {
+		if cp.kind != k.kind {
+			continue
+		}
+		if cp.mode == cpq.TierSlab {
+			return true
+		}
+		return reached(cp.ladder, before) != reached(cp.ladder, after)
+	}
+	return false
+}
+
+// reached returns the index of the highest tier a quantity reaches, or -1.
+func reached(ladder []*cpq.PriceEntry, count int) int {
+	r := -1
+	for i, e := range ladder {
+		if count >= e.MinQuantity {
+			r = i
+		}
+	}
+	return r
+}
+
+func (p *Pricer) subtree(i int, out []int) []int {
+	out = append(out, i)
+	for _, c := range p.children[p.q.Lines[i].ID] {
+		out = p.subtree(c, out)
+	}
+	return out
+}
+
+// replaceAll puts the line in (replacing its namesake, or appending it) and reprices everything.
+func (p *Pricer) replaceAll(l cpq.QuoteLine) error {
+	if i, ok := p.index[l.ID]; ok {
+		p.q.Lines[i] = l
+	} else {
+		p.q.Lines = append(p.q.Lines, l)
+	}
+	return p.reprice()
+}
+
+// RemoveLine takes a line and its bundle's lines off the quote and reprices everything.
+func (p *Pricer) RemoveLine(id string) error {
+	i, ok := p.index[id]
+	if !ok {
+		return nil
+	}
+	drop := map[int]bool{}
+	for _, d := range p.subtree(i, nil) {
+		drop[d] = true
+	}
+	kept := p.q.Lines[:0:0]
+	for j, l := range p.q.Lines {
+		if !drop[j] {
+			kept = append(kept, l)
+		}
+	}
+	p.q.Lines = kept
+	return p.reprice()
+}
+
+// Quote returns the quote as currently priced (its lines as last set).
+func (p *Pricer) Quote() *cpq.Quote { return &p.q }
+
+// Result returns the priced quote. The lines are shared with the pricer until its next change.
+func (p *Pricer) Result() *Result {
+	r := &Result{Currency: p.cur, TermMonths: p.q.TermMonths, ValueMonths: p.months, Settings: p.set, Lines: p.lines}
+	r.Groups = make([]Group, len(p.groups))
+	for i, g := range p.groups {
+		g.Totals = p.sums[i].totals(p)
+		r.Groups[i] = g
+	}
+	r.Totals = p.sums[len(p.groups)].totals(p)
+	return r
+}
+
+// Line returns the priced line with the given id, or nil.
+func (p *Pricer) Line(id string) *Line {
+	if i, ok := p.index[id]; ok {
+		return &p.lines[i]
+	}
+	return nil
+}
+
+// priceLine prices line i into p.lines[i].
+func (p *Pricer) priceLine(i int) {
+	l := &p.q.Lines[i]
+	pl := p.plans[l.ProductID]
+	out := Line{LineID: l.ID, ProductID: l.ProductID, SiteGroupID: l.SiteGroupID, Quantity: l.Quantity,
+		EffectiveQuantity: p.eq[i], TaxCode: pl.taxCode, TaxRate: pl.rate}
+	out.Charges = make([]Charge, 0, len(pl.charges))
+	for ci := range pl.charges {
+		if c, ok := p.charge(i, &pl.charges[ci]); ok {
+			out.Charges = append(out.Charges, c)
+		}
+	}
+	p.lines[i] = out
+}
+
+// charge works out one kind of charge of line i: its waterfall, net amounts, cost, tax and value.
+func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
+	l := &p.q.Lines[i]
+	eq := p.eq[i]
+	qty := decimal.NewFromInt(int64(eq))
+	c := Charge{Kind: cp.kind}
+	steps := make([]Step, 0, 6)
+
+	unit := zero
+	costEntry := cp.list
+	if cp.list != nil {
+		unit = cp.list.Amount
+	}
+	c.UnitList = unit
+	running := unit.Mul(qty)
+	steps = append(steps, Step{Kind: StepList, Entry: cp.list, Amount: running, Running: running})
+	if cp.term != nil {
+		d := cp.term.Amount.Sub(unit).Mul(qty)
+		running = running.Add(d)
+		unit, costEntry = cp.term.Amount, cp.term
+		steps = append(steps, Step{Kind: StepTerm, Entry: cp.term, Amount: d, Running: running})
+	}
+	if len(cp.ladder) > 0 {
+		k := tierKey{product: l.ProductID, kind: cp.kind}
+		if cp.scope == cpq.ScopeSite {
+			k.group = l.SiteGroupID
+		}
+		g := p.tiers[k]
+		if cp.mode == cpq.TierSlab {
+			start := 0
+			for _, m := range g.members {
+				if m == i {
+					break
+				}
+				start += p.eq[m]
+			}
+			steps, running, costEntry = slabs(cp, unit, start, eq, steps, running, costEntry)
+		} else if t := reached(cp.ladder, g.count); t >= 0 {
+			e := cp.ladder[t]
+			d := e.Amount.Sub(unit).Mul(qty)
+			running = running.Add(d)
+			costEntry = e
+			steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running})
+		}
+	}
+	cost := zero
+	if costEntry != nil {
+		cost = costEntry.Cost.Mul(qty)
+	}
+	applied := false
+	for _, a := range cp.adjustments {
+		v, set := l.Attributes[a.Attribute]
+		if !set || v == "" {
+			v = attributeDefault(p.plans[l.ProductID].product, a.Attribute)
+		}
+		if v != a.AttributeValue {
+			continue
+		}
+		applied = true
+		d := a.Amount.Mul(qty)
+		running = running.Add(d)
+		cost = cost.Add(a.Cost.Mul(qty))
+		steps = append(steps, Step{Kind: StepAttribute, Entry: a, Amount: d, Running: running})
+	}
+	if cp.list == nil && !applied {
+		return Charge{}, false
+	}
+	gross := running
+
+	// Promotions, then the rep's discounts, then rounding. Time-limited promotions make a second amount for
+	// the months after they end.
+	var limited []int
+	for _, pr := range cp.promotions {
+		months := pr.DurationMonths
+		if cp.kind == OneTime || months >= p.months {
+			months = 0
+		}
+		d := promotionAmount(pr, running, qty)
+		running = running.Add(d)
+		steps = append(steps, Step{Kind: StepPromotion, Promotion: pr, Amount: d, Running: running, Months: months})
+		if months > 0 {
+			limited = append(limited, months)
+		}
+	}
+	running, steps = p.discounts(l, running, qty, steps)
+	c.Net = p.set.Rounding.Round(running, p.cur.MinorUnits)
+	if r := c.Net.Sub(running); !r.IsZero() {
+		steps = append(steps, Step{Kind: StepRounding, Amount: r, Running: c.Net})
+	}
+	c.Steps = steps
+	c.Cost = cost
+	c.NetAfter = c.Net
+
+	switch cp.kind {
+	case OneTime:
+		c.Value, c.CostValue = c.Net, cost
+	case Monthly:
+		c.Value, c.PromotionMonths, c.NetAfter = p.recurringValue(l, cp, gross, qty, c.Net, limited, p.months)
+		c.CostValue = cost.Mul(decimal.NewFromInt(int64(p.months)))
+	case Yearly:
+		years := (p.months + 11) / 12
+		c.Value = c.Net.Mul(decimal.NewFromInt(int64(years)))
+		c.CostValue = cost.Mul(decimal.NewFromInt(int64(years)))
+	}
+	if p.set.TaxRounding == TaxPerLine {
+		c.Tax = p.set.TaxMode.Round(c.Net.Mul(p.plans[l.ProductID].rate).Shift(-2), p.cur.MinorUnits)
+	}
+	return c, true
+}
+
+// slabs prices a line's units slab by slab: units start+1 … start+eq of the tier quantity, each at the price of
+// the tier its position reaches.
+func slabs(cp *chargePlan, unit decimal.Decimal, start, eq int, steps []Step, running decimal.Decimal, costEntry *cpq.PriceEntry) ([]Step, decimal.Decimal, *cpq.PriceEntry) {
+	from := start + 1
+	to := start + eq
+	for t, e := range cp.ladder {
+		lo := e.MinQuantity
+		hi := to
+		if t+1 < len(cp.ladder) {
+			hi = min(hi, cp.ladder[t+1].MinQuantity-1)
+		}
+		lo = max(lo, from)
+		if lo > hi {
+			continue
+		}
+		n := decimal.NewFromInt(int64(hi - lo + 1))
+		d := e.Amount.Sub(unit).Mul(n)
+		running = running.Add(d)
+		costEntry = e
+		steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running, From: lo, To: hi})
+	}
+	return steps, running, costEntry
+}
+
+func attributeDefault(p *cpq.Product, code string) string {
+	for _, a := range p.Attributes {
+		if a.Code == code {
+			return a.Default
+		}
+	}
+	return ""
+}
+
+// promotionAmount is a promotion's (negative) change to an amount: a percentage of it, or an amount per unit,
+// never taking it below zero.
+func promotionAmount(pr *cpq.Promotion, running, qty decimal.Decimal) decimal.Decimal {
+	var d decimal.Decimal
+	if pr.Kind == cpq.DiscountPercent {
+		d = running.Mul(pr.Value).Shift(-2)
+	} else {
+		d = pr.Value.Mul(qty)
+	}
+	if d.GreaterThan(running) {
+		d = running
+	}
+	if d.IsNegative() {
+		return zero
+	}
+	return d.Neg()
+}
+
+// discounts applies the line's manual discounts (percent, then amount per unit) and the quote's discount.
+func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps []Step) (decimal.Decimal, []Step) {
+	if l.DiscountPct.IsPositive() {
+		d := running.Mul(l.DiscountPct).Shift(-2).Neg()
+		running = running.Add(d)
+		if steps != nil {
+			steps = append(steps, Step{Kind: StepLineDiscount, Percent: l.DiscountPct, Amount: d, Running: running})
+		}
+	}
+	if l.DiscountAmount.IsPositive() {
+		d := l.DiscountAmount.Mul(qty)
+		if d.GreaterThan(running) {
+			d = running
+		}
+		d = d.Neg()
+		running = running.Add(d)
+		if steps != nil {
+			steps = append(steps, Step{Kind: StepLineDiscount, Amount: d, Running: running})
+		}
+	}
+	if p.q.DiscountPct.IsPositive() {
+		d := running.Mul(p.q.DiscountPct).Shift(-2).Neg()
+		running = running.Add(d)
+		if steps != nil {
+			steps = append(steps, Step{Kind: StepQuoteDiscount, Percent: p.q.DiscountPct, Amount: d, Running: running})
+		}
+	}
+	return running, steps
+}
+
+// recurringValue is a monthly charge over the term. With promotions limited to the first months, the term
+// falls into phases: each phase's monthly amount is the gross with the promotions still running, discounted
+// and rounded like the first month's.
+func (p *Pricer) recurringValue(l *cpq.QuoteLine, cp *chargePlan, gross, qty, first decimal.Decimal, limited []int, months int) (value decimal.Decimal, promoMonths int, after decimal.Decimal) {
+	if len(limited) == 0 {
+		return first.Mul(decimal.NewFromInt(int64(months))), 0, first
+	}
+	ends := append([]int(nil), limited...)
+	sortInts(ends)
+	value = zero
+	start := 0
+	amount := first
+	for _, end := range append(ends, months) {
+		if end <= start {
+			continue
+		}
+		value = value.Add(amount.Mul(decimal.NewFromInt(int64(end - start))))
+		start = end
+		// The amount once the promotions ending here are over.
+		running := gross
+		for _, pr := range cp.promotions {
+			m := pr.DurationMonths
+			if m == 0 || m >= months || m > start {
+				running = running.Add(promotionAmount(pr, running, qty))
+			}
+		}
+		running, _ = p.discounts(l, running, qty, nil)
+		amount = p.set.Rounding.Round(running, p.cur.MinorUnits)
+	}
+	return value, ends[len(ends)-1], amount
+}
+
+func sortInts(s []int) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func sortedKeys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sortInts(out)
+	return out
+}
+
+// add adds (sign +1) or removes (-1) line i's amounts to its group's sums and the quote's.
+func (p *Pricer) add(i, sign int) {
+	l := &p.lines[i]
+	if g, ok := p.groupOf[l.SiteGroupID]; ok {
+		p.sums[g].add(l, sign)
+	}
+	p.sums[len(p.groups)].add(l, sign)
+}
