@@ -22,12 +22,17 @@ type chargePlan struct {
 	kind Kind
 	// list is the price without commitment (term 0), or the term price when there is no other.
 	list *cpq.PriceEntry
-	// term is the price for the quote's term when it differs from list.
-	term *cpq.PriceEntry
+	// term is the price for the quote's term when it differs from list; termDelta is term − list.
+	term      *cpq.PriceEntry
+	termDelta decimal.Decimal
+	// unit is the price per unit before tiers: the term price, else the list price.
+	unit decimal.Decimal
 	// ladder holds the volume tiers of the chosen term, by ascending minimum quantity.
 	ladder []*cpq.PriceEntry
-	mode   cpq.TierMode
-	scope  cpq.TierScope
+	// tierDelta[i] is ladder[i]'s price − unit, what reaching that tier changes per unit.
+	tierDelta []decimal.Decimal
+	mode      cpq.TierMode
+	scope     cpq.TierScope
 	// adjustments are the attribute entries that apply at the quote's term.
 	adjustments []*cpq.PriceEntry
 	// promotions apply to this kind of charge for this customer on this day, by code.
@@ -80,6 +85,16 @@ func newPlan(cat *catalog.Catalog, list *catalog.PriceList, p *cpq.Product, term
 			}
 		}
 		sort.SliceStable(cp.ladder, func(i, j int) bool { return cp.ladder[i].MinQuantity < cp.ladder[j].MinQuantity })
+		if cp.list != nil {
+			cp.unit = cp.list.Amount
+		}
+		if cp.term != nil {
+			cp.termDelta = cp.term.Amount.Sub(cp.unit)
+			cp.unit = cp.term.Amount
+		}
+		for _, e := range cp.ladder {
+			cp.tierDelta = append(cp.tierDelta, e.Amount.Sub(cp.unit))
+		}
 		cp.mode, cp.scope = cpq.TierTiered, cpq.ScopeQuote
 		if len(cp.ladder) > 0 {
 			cp.mode, cp.scope = cp.ladder[0].TierMode, cp.ladder[0].TierScope

@@ -12,7 +12,22 @@ import (
 var (
 	hundred = decimal.NewFromInt(100)
 	zero    = decimal.Zero
+	// small holds the decimals 0…1023, shared: decimals are immutable, and quantities and months are small.
+	small = func() (out [1024]decimal.Decimal) {
+		for i := range out {
+			out[i] = decimal.NewFromInt(int64(i))
+		}
+		return out
+	}()
 )
+
+// integer returns n as a decimal without allocating for small n.
+func integer(n int) decimal.Decimal {
+	if n >= 0 && n < len(small) {
+		return small[n]
+	}
+	return decimal.NewFromInt(int64(n))
+}
 
 // tierKey identifies the quantity a volume tier counts: one product and kind of charge, on the whole quote or
 // in one site group.
@@ -190,20 +205,21 @@ func (p *Pricer) SetLine(l cpq.QuoteLine) error {
 		p.effective(a)
 	}
 	redo := map[int]bool{}
+	moved := map[tierKey]bool{}
 	for _, a := range affected {
 		redo[a] = true
-		if d := p.eq[a] - old[a]; d != 0 {
-			for _, k := range p.keys(a) {
-				g := p.tiers[k]
-				before := g.count
-				g.count += d
-				if p.tierMoves(k, before, g.count) {
-					for _, m := range g.members {
-						redo[m] = true
-					}
-				}
-			}
+		if p.eq[a] == old[a] {
+			continue
 		}
+		for _, k := range p.keys(a) {
+			g := p.tiers[k]
+			before := g.count
+			g.count += p.eq[a] - old[a]
+			moved[k] = moved[k] || p.tierMoves(k, before, g.count)
+		}
+	}
+	for k := range moved {
+		p.tierMembers(k, old, redo)
 	}
 	for _, r := range sortedKeys(redo) {
 		p.add(r, -1)
@@ -211,6 +227,42 @@ func (p *Pricer) SetLine(l cpq.QuoteLine) error {
 		p.add(r, +1)
 	}
 	return nil
+}
+
+// tierMembers marks the members of a tier quantity whose price a change of effective quantities (old holds
+// the changed lines' previous ones) can move. With tiers, all of them: they share the tier reached. With slabs,
+// the members after the first changed one, but only while their units, before or after the change, still
+// start below the top slab: beyond it every unit is at the top price whatever the shift.
+func (p *Pricer) tierMembers(k tierKey, old map[int]int, redo map[int]bool) {
+	g := p.tiers[k]
+	var cp *chargePlan
+	for i := range p.plans[k.product].charges {
+		if p.plans[k.product].charges[i].kind == k.kind {
+			cp = &p.plans[k.product].charges[i]
+		}
+	}
+	if cp.mode != cpq.TierSlab {
+		for _, m := range g.members {
+			redo[m] = true
+		}
+		return
+	}
+	top := cp.ladder[len(cp.ladder)-1].MinQuantity
+	start, shift := 0, 0 // units before this member now, and how many more than before the change
+	changed := false
+	for _, m := range g.members {
+		if was, ok := old[m]; ok {
+			changed = true
+			redo[m] = true
+			start += p.eq[m]
+			shift += p.eq[m] - was
+			continue
+		}
+		if changed && (start < top || start-shift < top) {
+			redo[m] = true
+		}
+		start += p.eq[m]
+	}
 }
 
 // tierMoves says whether changing a tier quantity from before to after can change the members' prices: always
@@ -307,34 +359,40 @@ func (p *Pricer) priceLine(i int) {
 	out := Line{LineID: l.ID, ProductID: l.ProductID, SiteGroupID: l.SiteGroupID, Quantity: l.Quantity,
 		EffectiveQuantity: p.eq[i], TaxCode: pl.taxCode, TaxRate: pl.rate}
 	out.Charges = make([]Charge, 0, len(pl.charges))
+	// One backing array for all the line's waterfalls: fewer allocations on large quotes.
+	steps := make([]Step, 0, 8*len(pl.charges))
 	for ci := range pl.charges {
-		if c, ok := p.charge(i, &pl.charges[ci]); ok {
-			out.Charges = append(out.Charges, c)
+		rest := steps[len(steps):len(steps):cap(steps)]
+		c, ok := p.charge(i, &pl.charges[ci], rest)
+		if !ok {
+			continue
+		}
+		out.Charges = append(out.Charges, c)
+		// A waterfall longer than the room left grew an array of its own; otherwise it used the shared one.
+		if len(c.Steps) <= cap(rest) {
+			steps = steps[:len(steps)+len(c.Steps)]
 		}
 	}
 	p.lines[i] = out
 }
 
 // charge works out one kind of charge of line i: its waterfall, net amounts, cost, tax and value.
-func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
+func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 	l := &p.q.Lines[i]
 	eq := p.eq[i]
-	qty := decimal.NewFromInt(int64(eq))
+	qty := integer(eq)
 	c := Charge{Kind: cp.kind}
-	steps := make([]Step, 0, 6)
 
-	unit := zero
 	costEntry := cp.list
 	if cp.list != nil {
-		unit = cp.list.Amount
+		c.UnitList = cp.list.Amount
 	}
-	c.UnitList = unit
-	running := unit.Mul(qty)
+	running := c.UnitList.Mul(qty)
 	steps = append(steps, Step{Kind: StepList, Entry: cp.list, Amount: running, Running: running})
 	if cp.term != nil {
-		d := cp.term.Amount.Sub(unit).Mul(qty)
+		d := cp.termDelta.Mul(qty)
 		running = running.Add(d)
-		unit, costEntry = cp.term.Amount, cp.term
+		costEntry = cp.term
 		steps = append(steps, Step{Kind: StepTerm, Entry: cp.term, Amount: d, Running: running})
 	}
 	if len(cp.ladder) > 0 {
@@ -351,10 +409,10 @@ func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
 				}
 				start += p.eq[m]
 			}
-			steps, running, costEntry = slabs(cp, unit, start, eq, steps, running, costEntry)
+			steps, running, costEntry = slabs(cp, start, eq, steps, running, costEntry)
 		} else if t := reached(cp.ladder, g.count); t >= 0 {
 			e := cp.ladder[t]
-			d := e.Amount.Sub(unit).Mul(qty)
+			d := cp.tierDelta[t].Mul(qty)
 			running = running.Add(d)
 			costEntry = e
 			steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running})
@@ -400,9 +458,12 @@ func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
 		}
 	}
 	running, steps = p.discounts(l, running, qty, steps)
-	c.Net = p.set.Rounding.Round(running, p.cur.MinorUnits)
-	if r := c.Net.Sub(running); !r.IsZero() {
-		steps = append(steps, Step{Kind: StepRounding, Amount: r, Running: c.Net})
+	c.Net = running
+	if running.Exponent() < -p.cur.MinorUnits { // more places than the currency has: round, showing the residue
+		c.Net = p.set.Rounding.Round(running, p.cur.MinorUnits)
+		if r := c.Net.Sub(running); !r.IsZero() {
+			steps = append(steps, Step{Kind: StepRounding, Amount: r, Running: c.Net})
+		}
 	}
 	c.Steps = steps
 	c.Cost = cost
@@ -413,11 +474,11 @@ func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
 		c.Value, c.CostValue = c.Net, cost
 	case Monthly:
 		c.Value, c.PromotionMonths, c.NetAfter = p.recurringValue(l, cp, gross, qty, c.Net, limited, p.months)
-		c.CostValue = cost.Mul(decimal.NewFromInt(int64(p.months)))
+		c.CostValue = cost.Mul(integer(p.months))
 	case Yearly:
 		years := (p.months + 11) / 12
-		c.Value = c.Net.Mul(decimal.NewFromInt(int64(years)))
-		c.CostValue = cost.Mul(decimal.NewFromInt(int64(years)))
+		c.Value = c.Net.Mul(integer(years))
+		c.CostValue = cost.Mul(integer(years))
 	}
 	if p.set.TaxRounding == TaxPerLine {
 		c.Tax = p.set.TaxMode.Round(c.Net.Mul(p.plans[l.ProductID].rate).Shift(-2), p.cur.MinorUnits)
@@ -427,7 +488,7 @@ func (p *Pricer) charge(i int, cp *chargePlan) (Charge, bool) {
 
 // slabs prices a line's units slab by slab: units start+1 … start+eq of the tier quantity, each at the price of
 // the tier its position reaches.
-func slabs(cp *chargePlan, unit decimal.Decimal, start, eq int, steps []Step, running decimal.Decimal, costEntry *cpq.PriceEntry) ([]Step, decimal.Decimal, *cpq.PriceEntry) {
+func slabs(cp *chargePlan, start, eq int, steps []Step, running decimal.Decimal, costEntry *cpq.PriceEntry) ([]Step, decimal.Decimal, *cpq.PriceEntry) {
 	from := start + 1
 	to := start + eq
 	for t, e := range cp.ladder {
@@ -440,8 +501,7 @@ func slabs(cp *chargePlan, unit decimal.Decimal, start, eq int, steps []Step, ru
 		if lo > hi {
 			continue
 		}
-		n := decimal.NewFromInt(int64(hi - lo + 1))
-		d := e.Amount.Sub(unit).Mul(n)
+		d := cp.tierDelta[t].Mul(integer(hi - lo + 1))
 		running = running.Add(d)
 		costEntry = e
 		steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running, From: lo, To: hi})
@@ -511,7 +571,7 @@ func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps
 // and rounded like the first month's.
 func (p *Pricer) recurringValue(l *cpq.QuoteLine, cp *chargePlan, gross, qty, first decimal.Decimal, limited []int, months int) (value decimal.Decimal, promoMonths int, after decimal.Decimal) {
 	if len(limited) == 0 {
-		return first.Mul(decimal.NewFromInt(int64(months))), 0, first
+		return first.Mul(integer(months)), 0, first
 	}
 	ends := append([]int(nil), limited...)
 	sortInts(ends)
@@ -522,7 +582,7 @@ func (p *Pricer) recurringValue(l *cpq.QuoteLine, cp *chargePlan, gross, qty, fi
 		if end <= start {
 			continue
 		}
-		value = value.Add(amount.Mul(decimal.NewFromInt(int64(end - start))))
+		value = value.Add(amount.Mul(integer(end - start)))
 		start = end
 		// The amount once the promotions ending here are over.
 		running := gross
@@ -559,7 +619,7 @@ func sortedKeys(m map[int]bool) []int {
 func (p *Pricer) add(i, sign int) {
 	l := &p.lines[i]
 	if g, ok := p.groupOf[l.SiteGroupID]; ok {
-		p.sums[g].add(l, sign)
+		p.sums[g].add(l, sign, p.cur.MinorUnits)
 	}
-	p.sums[len(p.groups)].add(l, sign)
+	p.sums[len(p.groups)].add(l, sign, p.cur.MinorUnits)
 }

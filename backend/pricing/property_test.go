@@ -228,7 +228,7 @@ func TestPropertyLargerDiscountNeverRaisesPrice(t *testing.T) {
 func TestPropertyRepriceEqualsFullPrice(t *testing.T) {
 	cat, b, ps := randomBook(t)
 	rng := rand.New(rand.NewSource(4))
-	for run := 0; run < 60; run++ {
+	for run := 0; run < 150; run++ {
 		q := randomQuote(rng, b, ps, 5+rng.Intn(40))
 		s := randomSettings(rng)
 		p, err := pricing.New(cat, q, business, s)

@@ -6,76 +6,131 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// minorSum adds up decimal amounts exactly. Amounts already rounded to the currency's minor units (every net,
+// tax and contract value) are counted as an integer number of minor units, which costs no allocation; any
+// other amount, or a sum too large for that, goes into spill as a decimal.
+type minorSum struct {
+	n     int64
+	spill decimal.Decimal
+}
+
+const maxMinor = 1 << 62
+
+func (s *minorSum) add(d decimal.Decimal, minor int32, sign int) {
+	if d.Exponent() == -minor && d.NumDigits() <= 17 {
+		c := d.CoefficientInt64()
+		if sign < 0 {
+			c = -c
+		}
+		if n := s.n + c; n < maxMinor && n > -maxMinor {
+			s.n = n
+			return
+		}
+	}
+	if sign < 0 {
+		d = d.Neg()
+	}
+	s.spill = s.spill.Add(d)
+}
+
+func (s *minorSum) value(minor int32) decimal.Decimal {
+	v := decimal.New(s.n, -minor)
+	if !s.spill.IsZero() {
+		v = v.Add(s.spill)
+	}
+	return v
+}
+
 // taxKey identifies the amounts taxed together: one kind of charge at one tax code.
 type taxKey struct {
 	kind Kind
 	code string
 }
 
+// taxSum is the net base and (per-line) tax of one tax key, and how many charges are in it.
+type taxSum struct {
+	key       taxKey
+	base, tax minorSum
+	charges   int
+}
+
 // sums are running totals of a set of lines, kept so that changing one line adjusts them by its difference
 // instead of adding up every line again.
 type sums struct {
-	net, after  map[Kind]decimal.Decimal
-	base, tax   map[taxKey]decimal.Decimal
-	lines       map[taxKey]int // how many lines are in each base, to drop bases that empty
-	value, cost decimal.Decimal
+	net, after  [3]minorSum // by kind index
+	taxes       []taxSum
+	value, cost minorSum
 }
 
-func newSums() *sums {
-	return &sums{net: map[Kind]decimal.Decimal{}, after: map[Kind]decimal.Decimal{},
-		base: map[taxKey]decimal.Decimal{}, tax: map[taxKey]decimal.Decimal{}, lines: map[taxKey]int{}}
+func newSums() *sums { return &sums{} }
+
+func kindIndex(k Kind) int {
+	switch k {
+	case OneTime:
+		return 0
+	case Monthly:
+		return 1
+	}
+	return 2
 }
 
-func (s *sums) add(l *Line, sign int) {
+func (s *sums) tax(k taxKey) *taxSum {
+	for i := range s.taxes {
+		if s.taxes[i].key == k {
+			return &s.taxes[i]
+		}
+	}
+	s.taxes = append(s.taxes, taxSum{key: k})
+	return &s.taxes[len(s.taxes)-1]
+}
+
+func (s *sums) add(l *Line, sign int, minor int32) {
 	for i := range l.Charges {
 		c := &l.Charges[i]
-		net, after, tax, value, cost := c.Net, c.NetAfter, c.Tax, c.Value, c.CostValue
-		if sign < 0 {
-			net, after, tax, value, cost = net.Neg(), after.Neg(), tax.Neg(), value.Neg(), cost.Neg()
-		}
-		s.net[c.Kind] = s.net[c.Kind].Add(net)
-		s.after[c.Kind] = s.after[c.Kind].Add(after)
-		k := taxKey{c.Kind, l.TaxCode}
-		s.base[k] = s.base[k].Add(net)
-		s.tax[k] = s.tax[k].Add(tax)
-		s.lines[k] += sign
-		if s.lines[k] == 0 {
-			delete(s.base, k)
-			delete(s.tax, k)
-			delete(s.lines, k)
-		}
-		s.value = s.value.Add(value)
-		s.cost = s.cost.Add(cost)
+		k := kindIndex(c.Kind)
+		s.net[k].add(c.Net, minor, sign)
+		s.after[k].add(c.NetAfter, minor, sign)
+		t := s.tax(taxKey{c.Kind, l.TaxCode})
+		t.base.add(c.Net, minor, sign)
+		t.tax.add(c.Tax, minor, sign)
+		t.charges += sign
+		s.value.add(c.Value, minor, sign)
+		s.cost.add(c.CostValue, minor, sign)
 	}
 }
 
 // totals works the sums out into Totals: tax per kind and rate (rounded per document when the settings say
 // so), gross amounts and margin.
 func (s *sums) totals(p *Pricer) Totals {
-	t := Totals{OneTime: s.net[OneTime], Monthly: s.net[Monthly], Yearly: s.net[Yearly],
-		MonthlyAfterPromotions: s.after[Monthly], TCV: s.value, Cost: s.cost}
-	keys := make([]taxKey, 0, len(s.base))
-	for k := range s.base {
-		keys = append(keys, k)
+	m := p.cur.MinorUnits
+	t := Totals{OneTime: s.net[0].value(m), Monthly: s.net[1].value(m), Yearly: s.net[2].value(m),
+		MonthlyAfterPromotions: s.after[1].value(m), TCV: s.value.value(m), Cost: s.cost.value(m)}
+	var keys []*taxSum
+	for i := range s.taxes {
+		if s.taxes[i].charges > 0 {
+			keys = append(keys, &s.taxes[i])
+		}
 	}
-	order := map[Kind]int{OneTime: 0, Monthly: 1, Yearly: 2}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].kind != keys[j].kind {
-			return order[keys[i].kind] < order[keys[j].kind]
+		a, b := keys[i].key, keys[j].key
+		if a.kind != b.kind {
+			return kindIndex(a.kind) < kindIndex(b.kind)
 		}
-		return keys[i].code < keys[j].code
+		return a.code < b.code
 	})
-	taxOf := map[Kind]decimal.Decimal{}
-	for _, k := range keys {
-		rate := p.set.TaxRates[k.code]
-		tax := s.tax[k]
+	var taxOf [3]decimal.Decimal
+	for _, ts := range keys {
+		rate := p.set.TaxRates[ts.key.code]
+		base := ts.base.value(m)
+		tax := ts.tax.value(m)
 		if p.set.TaxRounding == TaxPerDocument {
-			tax = p.set.TaxMode.Round(s.base[k].Mul(rate).Shift(-2), p.cur.MinorUnits)
+			tax = p.set.TaxMode.Round(base.Mul(rate).Shift(-2), m)
 		}
-		t.Taxes = append(t.Taxes, TaxLine{Kind: k.kind, TaxCode: k.code, Rate: rate, Base: s.base[k], Tax: tax})
-		taxOf[k.kind] = taxOf[k.kind].Add(tax)
+		t.Taxes = append(t.Taxes, TaxLine{Kind: ts.key.kind, TaxCode: ts.key.code, Rate: rate, Base: base, Tax: tax})
+		k := kindIndex(ts.key.kind)
+		taxOf[k] = taxOf[k].Add(tax)
 	}
-	t.OneTimeTax, t.MonthlyTax, t.YearlyTax = taxOf[OneTime], taxOf[Monthly], taxOf[Yearly]
+	t.OneTimeTax, t.MonthlyTax, t.YearlyTax = taxOf[0], taxOf[1], taxOf[2]
 	t.OneTimeGross = t.OneTime.Add(t.OneTimeTax)
 	t.MonthlyGross = t.Monthly.Add(t.MonthlyTax)
 	t.YearlyGross = t.Yearly.Add(t.YearlyTax)
