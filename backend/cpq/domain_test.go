@@ -140,3 +140,22 @@ func TestNewIDIsUniqueAndOrdered(t *testing.T) {
 		prev = id
 	}
 }
+
+func TestFormatMoney(t *testing.T) {
+	jpy, _ := LookupCurrency("JPY")
+	usd, _ := LookupCurrency("USD")
+	sgd, _ := LookupCurrency("SGD")
+	for _, c := range []struct {
+		amount string
+		cur    Currency
+		want   string
+	}{
+		{"5720", jpy, "¥5,720"}, {"-1320", jpy, "-¥1,320"}, {"1234567", jpy, "¥1,234,567"}, {"0", jpy, "¥0"},
+		{"1732.5", jpy, "¥1,732.5"}, {"37.99", usd, "$37.99"}, {"-8.9", usd, "-$8.90"}, {"1000", sgd, "1,000.00 SGD"},
+		{"123", jpy, "¥123"}, {"999999", usd, "$999,999.00"},
+	} {
+		if got := FormatMoney(decimal.RequireFromString(c.amount), c.cur); got != c.want {
+			t.Errorf("FormatMoney(%s %s) = %q, want %q", c.amount, c.cur.Code, got, c.want)
+		}
+	}
+}

@@ -262,6 +262,18 @@ var messages = map[string]Text{
 	"pricing.unknownProduct":      {"Line {line}: the product is not in the catalog.", "{line} 行目: 商品がカタログにありません。"},
 	"pricing.noTaxRate":           {"Line {line}: there is no tax rate for the tax code “{code}” in the settings.", "{line} 行目: 税区分「{code}」の税率が設定にありません。"},
 
+	// Price waterfall steps.
+	"step.list":         {"List price {unit} × {quantity}", "定価 {unit} × {quantity}"},
+	"step.term":         {"{months}-month term price {unit}", "{months}か月契約価格 {unit}"},
+	"step.tier":         {"Volume tier from {min} units: {unit} each", "数量段階 {min} 以上: 単価 {unit}"},
+	"step.slab":         {"Units {from}–{to} at {unit} (tier from {min})", "{from}〜{to} 個目は単価 {unit}（{min} 以上の段階）"},
+	"step.promotion":    {"Promotion: {name}", "プロモーション: {name}"},
+	"step.months":       {"(first {months} months)", "（最初の {months} か月）"},
+	"step.linePercent":  {"Line discount {percent}%", "明細割引 {percent}%"},
+	"step.lineAmount":   {"Line discount {amount} per unit", "明細割引 1 単位あたり {amount}"},
+	"step.quotePercent": {"Quote discount {percent}%", "見積全体の割引 {percent}%"},
+	"step.rounding":     {"Rounding to the currency's smallest unit", "通貨単位への端数処理"},
+
 	// Quotes and approvals.
 	"quote.invalid":             {"The quote cannot be saved:", "見積を保存できません："},
 	"quote.account.required":    {"Choose the account the quote is for.", "見積先の取引先を選んでください。"},

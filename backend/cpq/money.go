@@ -126,3 +126,38 @@ func (m Money) Add(o Money) (Money, error) {
 	}
 	return Money{Amount: m.Amount.Add(o.Amount), Currency: m.Currency}, nil
 }
+
+var moneySymbols = map[string]string{"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£"}
+
+// FormatMoney writes an amount for people: the currency's symbol (or code), thousands separated, at least the
+// currency's minor units ("¥5,720", "-$8.99", "1,000.00 SGD"). Like String, it never rounds.
+func FormatMoney(d decimal.Decimal, c Currency) string {
+	places := c.MinorUnits
+	if e := -d.Exponent(); e > places {
+		places = e
+	}
+	s := d.Abs().StringFixed(places)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if d.IsNegative() {
+		b.WriteByte('-')
+	}
+	sym, ok := moneySymbols[c.Code]
+	if ok {
+		b.WriteString(sym)
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	if !ok {
+		b.WriteString(" " + c.Code)
+	}
+	return b.String()
+}
