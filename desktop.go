@@ -25,10 +25,12 @@ const desktopBuild = true
 //go:embed build/appicon.png
 var appIcon []byte
 
-// desktopEnv is what the desktop window runs on; nil when generating bindings.
+// desktopEnv is what the desktop window runs on; nil when generating bindings. With startupErr set, the
+// window opens only to say why the app could not start.
 type desktopEnv struct {
-	ws  *workspace
-	log *slog.Logger
+	ws         *workspace
+	startupErr error
+	log        *slog.Logger
 }
 
 // wailsRuntime is the desktop's app.Runtime: Wails' runtime, once the window has started.
@@ -56,9 +58,12 @@ func runDesktop(ctx context.Context, env *desktopEnv) error {
 	rt := &wailsRuntime{}
 	var svc *app.Services
 	var err error
-	if env == nil {
+	switch {
+	case env == nil:
 		svc, err = app.New(ctx, nil, rt, app.Info{}, slog.Default())
-	} else {
+	case env.startupErr != nil:
+		svc, err = app.New(ctx, nil, rt, app.Info{Version: version, Mode: "desktop", StartupError: env.startupErr}, env.log)
+	default:
 		svc, err = env.ws.services(ctx, rt, "desktop", env.log)
 	}
 	if err != nil {

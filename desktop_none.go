@@ -13,8 +13,9 @@ import (
 const desktopBuild = false
 
 type desktopEnv struct {
-	ws  *workspace
-	log *slog.Logger
+	ws         *workspace
+	startupErr error
+	log        *slog.Logger
 }
 
 func runDesktop(context.Context, *desktopEnv) error {

@@ -78,6 +78,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
+	if cmd == "" && len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		cmd = "help"
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -101,10 +104,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.As(err, &u), errors.Is(err, flag.ErrHelp):
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stderr, "quotewright:", err)
-		}
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, usage, defaultDBPath())
+		return 0
+	case errors.As(err, &u):
+		fmt.Fprintln(stderr, "quotewright:", err)
 		return 2
 	default:
 		fmt.Fprintln(stderr, "quotewright:", err)
@@ -119,6 +123,8 @@ func (e usageError) Error() string { return e.msg }
 
 func newFlags(name string, dbPath *string) *flag.FlagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(io.Discard) // errors are reported once, by run; -h prints the usage
+
 	fl.StringVar(dbPath, "db", "", "the database file (default: $QUOTEWRIGHT_DB, else "+defaultDBPath()+")")
 	return fl
 }
@@ -196,6 +202,10 @@ func cmdDesktop(ctx context.Context, args []string, stdout io.Writer, log *slog.
 	}
 	ws, err := openWorkspace(ctx, dbPath(path), log)
 	if err != nil {
+		// Show the refusal in the window too: started from a launcher, nobody reads stderr.
+		if derr := runDesktop(ctx, &desktopEnv{startupErr: err, log: log}); derr != nil {
+			log.Error("the window could not show the error", "err", derr)
+		}
 		return err
 	}
 	defer ws.db.Close()
@@ -207,10 +217,7 @@ func noDesktop() string {
 	if !desktopBuild {
 		return "This build of Quotewright has no desktop window (build it with make build)"
 	}
-	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return "No display found ($DISPLAY and $WAYLAND_DISPLAY are empty)"
-	}
-	return ""
+	return displayProblem()
 }
 
 func cmdServe(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
@@ -226,8 +233,12 @@ func cmdServe(ctx context.Context, args []string, stdout io.Writer, log *slog.Lo
 // serve runs browser mode until ctx ends.
 func serve(ctx context.Context, path, addr string, stdout io.Writer, log *slog.Logger) error {
 	ln, err := browser.Listen(addr)
-	if err != nil {
+	var ae *browser.AddrError
+	if errors.As(err, &ae) {
 		return usageError{err.Error()}
+	}
+	if err != nil {
+		return err
 	}
 	defer ln.Close()
 	ws, err := openWorkspace(ctx, path, log)
@@ -261,11 +272,15 @@ func cmdDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if !reset {
 		return usageError{"demo needs --reset: it replaces the database with fresh demo data (the old file is kept beside it)"}
 	}
-	kept, err := sqlite.Replace(ctx, dbPath(path), func(db cpq.Store) error { return demo.Seed(ctx, db, time.Now()) })
+	target, err := filepath.Abs(dbPath(path))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Fresh demo data is in %s\n", dbPath(path))
+	kept, err := sqlite.Replace(ctx, target, func(db cpq.Store) error { return demo.Seed(ctx, db, time.Now()) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Fresh demo data is in %s\n", target)
 	if kept != "" {
 		fmt.Fprintf(stdout, "The previous database was kept as %s\n", kept)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,13 +41,22 @@ func TestDemoResetKeepsThePreviousDatabase(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Fresh demo data is in") || strings.Contains(out, "kept") {
 		t.Fatalf("first reset: %d %q %q", code, out, errs)
 	}
-	code, out, errs = runCLI(t, "demo", "--reset", "--db", db)
-	if code != 0 || !strings.Contains(out, "The previous database was kept as") {
-		t.Fatalf("second reset: %d %q %q", code, out, errs)
+	// Three resets within the same second keep three different backups: none overwrites another.
+	for i := 0; i < 3; i++ {
+		code, out, errs = runCLI(t, "demo", "--reset", "--db", db)
+		if code != 0 || !strings.Contains(out, "The previous database was kept as") {
+			t.Fatalf("reset %d: %d %q %q", i+2, code, out, errs)
+		}
 	}
-	kept, _ := filepath.Glob(db + ".bak-*[0-9]Z") // the backup, without its -wal/-shm companions
-	if len(kept) != 1 {
-		t.Errorf("backups = %v, want one", kept)
+	var kept []string
+	all, _ := filepath.Glob(db + ".bak-*")
+	for _, f := range all {
+		if !strings.HasSuffix(f, "-wal") && !strings.HasSuffix(f, "-shm") {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) != 3 {
+		t.Errorf("backups = %v, want three", kept)
 	}
 	for _, leftover := range []string{db + ".new", db + ".lock", db + ".new.lock"} {
 		if _, err := os.Stat(leftover); err == nil {
@@ -78,5 +88,23 @@ func TestRefusesAFileThatIsNotOurs(t *testing.T) {
 		if b, _ := os.ReadFile(path); string(b) != "my notes" {
 			t.Fatalf("%v changed the file", args)
 		}
+	}
+}
+
+func TestHelpAndBusyPort(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"serve", "-h"}, {"demo", "--help"}} {
+		code, out, _ := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: %d %q", args, code, out)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, errs := runCLI(t, "serve", "--db", filepath.Join(t.TempDir(), "x.db"), "--addr", ln.Addr().String())
+	if code != 1 || !strings.Contains(errs, "is already in use by another program") {
+		t.Errorf("busy port: %d %q", code, errs)
 	}
 }

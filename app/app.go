@@ -33,6 +33,9 @@ type Info struct {
 	Mode    string // "desktop" or "browser"
 	DBPath  string
 	Schema  int
+	// StartupError is why the app could not open its database. The window still opens, to say so: a desktop
+	// app started from a launcher has no terminal to print to.
+	StartupError error
 }
 
 // Services are the bound services and the session state they share.
@@ -56,11 +59,11 @@ type Services struct {
 // with none remembered it starts in English as the first account executive.
 func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slog.Logger) (*Services, error) {
 	s := &Services{ctx: ctx, sales: uc, rt: rt, info: info, log: log, lang: cpq.LangEN}
-	s.Session = &SessionService{s}
+	s.Session = &SessionService{s: s}
 	s.Accounts = &AccountService{s}
 	s.Catalog = &CatalogService{s}
 	if uc == nil {
-		return s, nil // binding generation: only the method sets are read
+		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
 	if v, ok, err := uc.Setting(ctx, sales.SettingLang); err != nil {
 		return nil, err
@@ -130,6 +133,10 @@ func (s *Services) FormatError(err error) any {
 	var e *cpq.Error
 	if !errors.As(err, &e) {
 		e = cpq.Internal(err)
+	}
+	if err == s.info.StartupError {
+		// The language preference is in the database that could not be opened: say it in both.
+		return ErrorDTO{Code: "startup", Message: e.Message(cpq.LangEN) + "\n\n" + e.Message(cpq.LangJA), Fields: []FieldErrorDTO{}}
 	}
 	if e.Code == cpq.EInternal {
 		s.log.Error("service call failed", "err", err)

@@ -1,15 +1,25 @@
 package app
 
 import (
+	"sync"
+
 	"quotewright/backend/cpq"
 )
 
 // SessionService is the app's own state: language, signed-in profile, the database it runs on.
-type SessionService struct{ s *Services }
+type SessionService struct {
+	s *Services
+	// change serializes changes of language and profile, so that what is remembered in the database and
+	// what the app holds in memory cannot disagree when two windows change them at once.
+	change sync.Mutex
+}
 
 // Info returns what the frontend needs at start.
 func (svc *SessionService) Info() (SessionInfo, error) {
 	s := svc.s
+	if s.info.StartupError != nil {
+		return SessionInfo{}, s.info.StartupError
+	}
 	users, err := s.sales.Users(s.ctx)
 	if err != nil {
 		return SessionInfo{}, err
@@ -32,6 +42,8 @@ func (svc *SessionService) Info() (SessionInfo, error) {
 
 // SetLanguage switches the UI language ("en" or "ja") and remembers it for the next start.
 func (svc *SessionService) SetLanguage(lang string) (SessionInfo, error) {
+	svc.change.Lock()
+	defer svc.change.Unlock()
 	s := svc.s
 	l, err := cpq.ParseLang(lang)
 	if err != nil {
@@ -48,6 +60,8 @@ func (svc *SessionService) SetLanguage(lang string) (SessionInfo, error) {
 
 // SwitchUser makes another local profile the signed-in user.
 func (svc *SessionService) SwitchUser(userID string) (SessionInfo, error) {
+	svc.change.Lock()
+	defer svc.change.Unlock()
 	s := svc.s
 	from, _ := s.actor()
 	u, err := s.sales.SwitchUser(s.ctx, from, userID)
@@ -77,4 +91,10 @@ func (svc *SessionService) VerifyAudit() (AuditStatus, error) {
 		return AuditStatus{}, err
 	}
 	return AuditStatus{Intact: r.Intact, Count: r.Count, BrokenAt: r.BrokenAt, Problem: r.Problem, Head: r.Head}, nil
+}
+
+// Ready is called by the frontend once its first screen shows data; the log line tells how long the start
+// took and lets the desktop smoke test know the window shows the app, not an error.
+func (svc *SessionService) Ready(screen string, items int) {
+	svc.s.log.Info("ui ready", "screen", screen, "items", items, "mode", svc.s.info.Mode)
 }

@@ -99,42 +99,79 @@ pass "Xvfb is running on $DISPLAY"
 
 mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/cache" "$tmp/state" "$tmp/runtime"
 chmod 700 "$tmp/runtime"
-db=$tmp/smoke.db
-env -u WAYLAND_DISPLAY -u QUOTEWRIGHT_DB -u DBUS_SESSION_BUS_ADDRESS \
-	HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
-	XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/runtime" GDK_BACKEND=x11 \
-	"$bin" --db "$db" >"$tmp/app.out" 2>"$tmp/app.err" &
-app_pid=$!
 
-# --- the window ----------------------------------------------------------------------------------------------
+# start_app DB: start the binary on DB in the background, its output in $tmp/app.out and app.err.
+start_app() {
+	env -u WAYLAND_DISPLAY -u QUOTEWRIGHT_DB -u DBUS_SESSION_BUS_ADDRESS \
+		HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
+		XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/runtime" GDK_BACKEND=x11 \
+		"$bin" --db "$1" >"$tmp/app.out" 2>"$tmp/app.err" &
+	app_pid=$!
+}
 
-# xdotool's --name is a case-insensitive regular expression (GTK's hidden leader window is named "quotewright"):
-# only a visible window whose name is exactly the title counts.
-wid=
-seen=
-deadline=$((SECONDS + window_timeout))
-while ((SECONDS < deadline)); do
-	alive "$app_pid" || app_exited "before opening its window"
-	if grep -q 'browser mode' "$tmp/app.out" 2>/dev/null; then
-		fail "the app started in browser mode instead of opening its window (is $bin a desktop build? make build)"
-	fi
-	for id in $(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null || true); do
-		name=$(xdotool getwindowname "$id" 2>/dev/null || true)
-		if [[ $name == "$title" ]]; then
-			wid=$id
-			break 2
+# wait_window: wait for the app's window, setting wid. xdotool's --name is a case-insensitive regular
+# expression (GTK's hidden leader window is named "quotewright"): only a visible window whose name is exactly
+# the title counts.
+wait_window() {
+	wid=
+	local seen= id name deadline=$((SECONDS + window_timeout))
+	while ((SECONDS < deadline)); do
+		alive "$app_pid" || app_exited "before opening its window"
+		if grep -q 'browser mode' "$tmp/app.out" 2>/dev/null; then
+			fail "the app started in browser mode instead of opening its window (is $bin a desktop build? make build)"
 		fi
-		seen="'$name'"
+		for id in $(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null || true); do
+			name=$(xdotool getwindowname "$id" 2>/dev/null || true)
+			if [[ $name == "$title" ]]; then
+				wid=$id
+				return 0
+			fi
+			seen="'$name'"
+		done
+		sleep 0.5
 	done
-	sleep 0.5
-done
-[[ -n $wid ]] || fail "no visible window named '$title' within ${window_timeout} s${seen:+ (only $seen)}"
+	fail "no visible window named '$title' within ${window_timeout} s${seen:+ (only $seen)}"
+}
+
+# wait_ready SCREEN ITEMS: wait until the frontend reports that its first screen shows (SessionService.Ready).
+wait_ready() {
+	local deadline=$((SECONDS + render_timeout))
+	until grep -q "msg=\"ui ready\" screen=$1 items=$2" "$tmp/app.err" 2>/dev/null; do
+		alive "$app_pid" || app_exited "before its first screen showed"
+		((SECONDS < deadline)) || fail "the app did not report its $1 screen within ${render_timeout} s (no \"ui ready\" line in its log)"
+		sleep 0.5
+	done
+	pass "the app reports its first screen: $(grep -o 'msg="ui ready".*' "$tmp/app.err" | head -n 1)"
+}
+
+# stop_app STATUS: SIGTERM, then require that the app exits with STATUS within 15 s.
+stop_app() {
+	kill -TERM "$app_pid"
+	for ((i = 0; i < 150; i++)); do
+		alive "$app_pid" || break
+		sleep 0.1
+	done
+	alive "$app_pid" && fail "the app was still running 15 s after SIGTERM"
+	local status=0
+	wait "$app_pid" || status=$?
+	app_pid=
+	((status == $1)) || fail "the app exited with status $status after SIGTERM, not $1"
+	pass "the app exited with status $1 after SIGTERM"
+}
+
+db=$tmp/smoke.db
+start_app "$db"
+wait_window
 name=$(xdotool getwindowname "$wid" 2>/dev/null || true)
 [[ $name == "$title" ]] || fail "window $wid is named '$name', not '$title'"
 pass "window '$name' is open (id $wid)"
 
 [[ -e $db.lock ]] || fail "the app holds no lock on its database ($db.lock does not exist)"
 pass "the app has its database open ($db.lock exists)"
+
+# The frontend reports when its first screen shows data: the accounts list with the demo's six accounts. A
+# window showing an error, or only the app's frame, never says so.
+wait_ready accounts 6
 
 # --- something drawn in it ---------------------------------------------------------------------------------
 
@@ -170,18 +207,25 @@ pass "the window shows the app (standard deviation ${stddev} >= ${min_stddev}, $
 
 # --- a clean stop ------------------------------------------------------------------------------------------
 
-kill -TERM "$app_pid"
-for ((i = 0; i < 150; i++)); do
-	alive "$app_pid" || break
-	sleep 0.1
-done
-alive "$app_pid" && fail "the app was still running 15 s after SIGTERM"
-status=0
-wait "$app_pid" || status=$?
-app_pid=
-((status == 0)) || fail "the app exited with status $status after SIGTERM, not 0"
-pass "the app exited with status 0 after SIGTERM"
+stop_app 0
 [[ ! -e $db.lock ]] || fail "$db.lock is still there: the app did not close its database"
 pass "the app closed its database ($db.lock is gone)"
+
+# --- a database it must refuse -----------------------------------------------------------------------------
+
+# Started from a launcher, nobody reads stderr: the window itself says why the app cannot start, the file
+# stays as it was, and the process ends with status 1.
+notes=$tmp/notes.db
+echo "my notes, not a database" >"$notes"
+before=$(md5sum <"$notes")
+start_app "$notes"
+wait_window
+wait_ready start-failed 0
+import -window "$wid" "$shot_dir/desktop-start-failed.png" 2>>"$tmp/import.log" || true
+stop_app 1
+grep -q "is not a Quotewright database" "$tmp/app.err" || fail "the refusal is not in the app's output"
+[[ $(md5sum <"$notes") == "$before" ]] || fail "the refused file was changed"
+[[ ! -e $notes.lock && ! -e $notes-wal && ! -e $notes-shm ]] || fail "the refused file has companions left beside it"
+pass "a file that is not a Quotewright database is refused in the window, left as it was (screenshot: artifacts/screenshots/desktop-start-failed.png)"
 
 echo "desktop smoke test: PASS"

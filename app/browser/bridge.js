@@ -3,6 +3,19 @@
 (() => {
   const methods = /*METHODS*/[];
 
+  // The bridge's own messages, in the page's language (the app sets <html lang>).
+  const ja = () => document.documentElement.lang === 'ja';
+  const say = {
+    unreachable: () =>
+      ja()
+        ? 'Quotewright に接続できません。`quotewright serve` が動いているか確認してください。'
+        : 'Quotewright is not reachable: is `quotewright serve` still running?',
+    expired: () =>
+      ja()
+        ? 'このページのアクセス期限が切れました（Quotewright が再起動されたか、別のアドレスが開かれました）。`quotewright serve` が表示したアドレスを開き直してください。'
+        : "This page's access has ended (Quotewright was restarted, or another address was opened). Open the address `quotewright serve` printed again.",
+  };
+
   async function call(name, args) {
     let res;
     try {
@@ -13,7 +26,10 @@
         body: JSON.stringify({ name, args }),
       });
     } catch (e) {
-      throw { code: 'unavailable', message: 'Quotewright is not reachable: is `quotewright serve` still running?', fields: [] };
+      throw { code: 'unavailable', message: say.unreachable(), fields: [] };
+    }
+    if (res.status === 401) {
+      throw { code: 'unauthorized', message: say.expired(), fields: [] };
     }
     let body = null;
     try {

@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"quotewright/backend/cpq"
@@ -27,7 +28,9 @@ import (
 //go:embed bridge.js
 var bridgeJS string
 
-const cookieName = "qw_token"
+// cookiePrefix starts the token cookie's name; the port ends it. Cookies do not tell ports apart, so two
+// servers on the same computer (or one restarted on another port) would otherwise overwrite each other's.
+const cookiePrefix = "qw_token_"
 
 // Server serves the frontend and the bound services.
 type Server struct {
@@ -40,6 +43,7 @@ type Server struct {
 	formatError func(error) any
 	log         *slog.Logger
 	hosts       map[string]bool
+	cookie      string
 	files       http.Handler
 }
 
@@ -83,22 +87,29 @@ func New(c Config) (*Server, error) {
 // Token is this start's access token.
 func (s *Server) Token() string { return s.token }
 
+// AddrError is an --addr that serve refuses to listen on.
+type AddrError struct{ msg string }
+
+func (e *AddrError) Error() string { return e.msg }
+
 // Listen opens addr, which must be on this computer: serve is for the user at the keyboard, never the network.
+// A refused address is an *AddrError; an address in use says so.
 func Listen(addr string) (net.Listener, error) {
-	host, _, err := net.SplitHostPort(addr)
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, fmt.Errorf("--addr %q is not host:port (for example 127.0.0.1:8080)", addr)
-	}
-	if host != "localhost" {
-		ip := net.ParseIP(host)
-		if ip == nil || !ip.IsLoopback() {
-			return nil, fmt.Errorf("--addr %q is refused: browser mode listens on this computer only (use 127.0.0.1)", addr)
-		}
+		return nil, &AddrError{fmt.Sprintf("--addr %q is not host:port (for example 127.0.0.1:8080)", addr)}
 	}
 	if host == "localhost" {
-		addr = net.JoinHostPort("127.0.0.1", addr[strings.LastIndex(addr, ":")+1:])
+		host = "127.0.0.1"
 	}
-	return net.Listen("tcp", addr)
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return nil, &AddrError{fmt.Sprintf("--addr %q is refused: browser mode listens on this computer only (use 127.0.0.1)", addr)}
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("%s is already in use by another program: choose another port with --addr, or 127.0.0.1:0 for any free one", net.JoinHostPort(host, port))
+	}
+	return ln, err
 }
 
 // URL is the address to open, with the token that admits the browser.
@@ -108,8 +119,9 @@ func (s *Server) URL(ln net.Listener) string {
 
 // Handler returns the HTTP handler for a server listening at addr ("127.0.0.1:PORT").
 func (s *Server) Handler(addr string) http.Handler {
-	_, port, _ := net.SplitHostPort(addr)
-	s.hosts = map[string]bool{"127.0.0.1:" + port: true, "localhost:" + port: true, "[::1]:" + port: true}
+	host, port, _ := net.SplitHostPort(addr)
+	s.hosts = map[string]bool{net.JoinHostPort(host, port): true, "localhost:" + port: true}
+	s.cookie = cookiePrefix + port
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /qw/call", s.handleCall)
 	mux.HandleFunc("GET /qw/events", s.handleEvents)
@@ -164,8 +176,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 				unauthorized(w)
 				return
 			}
-			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-			// Take the token out of the address bar and the history.
+			http.SetCookie(w, &http.Cookie{Name: s.cookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			// Take the token out of the address bar (the browser's history keeps the address first opened;
+			// the token changes at every start, so an old one admits nobody).
 			u := *r.URL
 			q := u.Query()
 			q.Del("token")
@@ -173,7 +186,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 			return
 		}
-		if !s.validToken(requestToken(r)) {
+		if !s.validToken(s.requestToken(r)) {
 			unauthorized(w)
 			return
 		}
@@ -181,11 +194,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	})
 }
 
-func requestToken(r *http.Request) string {
+func (s *Server) requestToken(r *http.Request) string {
 	if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
 		return strings.TrimPrefix(a, "Bearer ")
 	}
-	if c, err := r.Cookie(cookieName); err == nil {
+	if c, err := r.Cookie(s.cookie); err == nil {
 		return c.Value
 	}
 	return ""
@@ -196,8 +209,8 @@ func (s *Server) validToken(t string) bool {
 }
 
 func unauthorized(w http.ResponseWriter) {
-	http.Error(w, "Unauthorized: open the address that `quotewright serve` printed; it carries this start's access token.",
-		http.StatusUnauthorized)
+	writeJSON(w, http.StatusUnauthorized, map[string]any{"error": bridgeError("unauthorized",
+		"This page's access has ended (Quotewright was restarted, or another address was opened). Open the address `quotewright serve` printed.")})
 }
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {

@@ -118,27 +118,32 @@ func TestTokenIsRequired(t *testing.T) {
 
 func TestTokenInURLBecomesCookie(t *testing.T) {
 	f := start(t)
+	_, port, _ := net.SplitHostPort(f.host)
 	res, _ := f.do(t, "GET", "/?token="+f.token, "", nil)
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
 		t.Fatalf("first visit: %d to %q, want a redirect to / that drops the token", res.StatusCode, res.Header.Get("Location"))
 	}
 	var cookie *http.Cookie
 	for _, c := range res.Cookies() {
-		if c.Name == "qw_token" {
+		if c.Name == "qw_token_"+port {
 			cookie = c
 		}
 	}
 	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
 		t.Fatalf("cookie = %+v, want an HttpOnly SameSite=Strict token cookie", cookie)
 	}
-	res, body := f.do(t, "GET", "/", "", map[string]string{"Cookie": "qw_token=" + f.token})
+	res, body := f.do(t, "GET", "/", "", map[string]string{"Cookie": "qw_token_" + port + "=" + f.token})
 	if res.StatusCode != 200 || !strings.Contains(body, `<head><script src="/qw/bridge.js"></script>`) {
 		t.Fatalf("index with cookie: %d %q, want the page with the bridge loaded first", res.StatusCode, body)
 	}
 	if got := res.Header.Get("Referrer-Policy"); got != "no-referrer" {
 		t.Errorf("Referrer-Policy = %q", got)
 	}
-	res, body = f.do(t, "GET", "/qw/bridge.js", "", map[string]string{"Cookie": "qw_token=" + f.token})
+	res, body = f.do(t, "GET", "/qw/bridge.js", "", map[string]string{"Cookie": "qw_token_" + port + "=" + f.token})
+	// Another port's cookie does not admit: two servers on one computer keep their own tokens.
+	if res, _ := f.do(t, "GET", "/", "", map[string]string{"Cookie": "qw_token_1=" + f.token}); res.StatusCode != 401 {
+		t.Errorf("another port's cookie: %d, want 401", res.StatusCode)
+	}
 	if res.StatusCode != 200 || !strings.Contains(body, `["browser_test.Echo.Boom","browser_test.Echo.Fail","browser_test.Echo.Hello","browser_test.Echo.Pair"]`) {
 		t.Errorf("bridge does not list exactly the bound methods: %d %.300s", res.StatusCode, body)
 	}

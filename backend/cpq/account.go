@@ -158,8 +158,11 @@ func (s *Site) Validate() error {
 	v.Require("name", s.Name, "site.name.required")
 	v.Require("postalCode", s.PostalCode, "site.postalCode.required")
 	v.Require("region", s.Region, "site.region.required")
-	if len(s.Country) != 2 {
+	if !IsCountry(s.Country) {
 		v.Add("country", "site.country.invalid", "value", s.Country)
+	}
+	if s.Country == "JP" && s.Region != "" && !IsPrefecture(s.Region) {
+		v.Add("region", "site.region.prefecture", "value", s.Region)
 	}
 	if strings.EqualFold(s.Country, "JP") && s.PostalCode != "" && !jpPostal.MatchString(strings.TrimSpace(s.PostalCode)) {
 		v.Add("postalCode", "site.postalCode.jp", "value", s.PostalCode)

@@ -60,6 +60,7 @@ var messages = map[string]Text{
 	"entity.contract":    {"contract", "契約"},
 	"entity.order":       {"order", "注文"},
 	"entity.asset":       {"asset", "納入商品"},
+	"entity.record":      {"record", "データ"},
 	"entity.rule":        {"catalog rule", "カタログルール"},
 	"entity.credit":      {"credit check", "信用調査"},
 	"entity.setting":     {"setting", "設定"},
@@ -165,7 +166,8 @@ var messages = map[string]Text{
 	"site.postalCode.required":   {"Enter the site's postal code: product availability depends on it.", "拠点の郵便番号を入力してください（提供可否の判定に使います）。"},
 	"site.postalCode.jp":         {"“{value}” is not a Japanese postal code (expected 123-4567).", "「{value}」は郵便番号の形式ではありません（例: 123-4567）。"},
 	"site.region.required":       {"Enter the site's region (prefecture or state).", "拠点の地域（都道府県）を入力してください。"},
-	"site.country.invalid":       {"“{value}” is not a two-letter country code (for example JP).", "「{value}」は 2 文字の国コードではありません（例: JP）。"},
+	"site.region.prefecture":     {"“{value}” is not a prefecture of Japan: choose one from the list.", "「{value}」は都道府県名ではありません。一覧から選んでください。"},
+	"site.country.invalid":       {"“{value}” is not a country code (ISO 3166, for example JP or US).", "「{value}」は国コードではありません（ISO 3166、例: JP、US）。"},
 
 	// Opportunities.
 	"opportunity.invalid":            {"The opportunity cannot be saved:", "商談を保存できません："},
@@ -305,8 +307,8 @@ var messages = map[string]Text{
 
 	// Store.
 	"store.notQuotewright":  {"{path} is not a Quotewright database. Quotewright did not change it; choose another file with --db.", "{path} は Quotewright のデータベースではありません。ファイルは変更していません。--db で別のファイルを指定してください。"},
-	"store.corrupt":         {"The database {path} is damaged ({detail}). Quotewright did not change it; restore it from a backup or start with another file using --db.", "データベース {path} は破損しています（{detail}）。ファイルは変更していません。バックアップから復元するか、--db で別のファイルを指定してください。"},
-	"store.locked":          {"The database {path} is already open in another Quotewright window{holder}. Close that window first, or start with --db to use another file.", "データベース {path} は別の Quotewright ウィンドウで開かれています{holder}。そのウィンドウを閉じるか、--db で別のファイルを指定してください。"},
+	"store.corrupt":         {"The database {path} is damaged. Quotewright did not change it; restore it from a backup or start with another file using --db.", "データベース {path} は破損しています。ファイルは変更していません。バックアップから復元するか、--db で別のファイルを指定してください。"},
+	"store.locked":          {"The database {path} is already open in another Quotewright{holder}. Close it first, or start with --db to use another file.", "データベース {path} は別の Quotewright で開かれています{holder}。そちらを終了するか、--db で別のファイルを指定してください。"},
 	"store.newer":           {"The database {path} was written by a newer Quotewright (schema {found}; this version knows up to {known}). Update Quotewright; the file was not changed.", "データベース {path} は新しいバージョンの Quotewright で作成されています（スキーマ {found}、このバージョンは {known} まで対応）。Quotewright を更新してください。ファイルは変更していません。"},
 	"store.migrationEdited": {"The database {path} was set up by a different build of Quotewright (migration {version} differs). Quotewright did not change it; use the build that created it.", "データベース {path} は別ビルドの Quotewright で作成されています（マイグレーション {version} が異なります）。ファイルは変更していません。作成したビルドを使ってください。"},
 	"store.migrationFailed": {"Upgrading the database {path} to schema {version} failed; the file was left as it was. {detail}", "データベース {path} をスキーマ {version} に更新できませんでした。ファイルは元のままです。{detail}"},
@@ -315,5 +317,10 @@ var messages = map[string]Text{
 	"store.duplicate":       {"This {entity} already exists (its code or number is taken).", "この{entity}は既に存在します（コードまたは番号が使われています）。"},
 	"store.reference":       {"This {entity} refers to something that does not exist, or is still used elsewhere.", "この{entity}は存在しないデータを参照しているか、他で使われています。"},
 	"store.constraint":      {"This {entity} breaks a rule of the database; check the values entered.", "この{entity}はデータベースの制約に反しています。入力値を確認してください。"},
+	"value.time":            {"time", "日時"},
+	"value.date":            {"date", "日付"},
+	"value.amount":          {"amount", "金額"},
+	"value.attributes":      {"list of attributes", "属性の一覧"},
+	"store.badValue":        {"The database holds a {kind} Quotewright cannot read (“{value}”): the file was changed outside Quotewright. Restore it from a backup.", "データベースに Quotewright が読み取れない値（{kind}:「{value}」）があります。ファイルが Quotewright 以外で変更されています。バックアップから復元してください。"},
 	"audit.appendOnly":      {"The audit log cannot be changed, only added to.", "監査ログは変更できません（追記のみ可能です）。"},
 }

@@ -92,7 +92,7 @@ func toUSD(jpy decimal.Decimal, isCost bool) decimal.Decimal {
 
 func (s *seeder) seedPrices() error {
 	s.jpy = &cpq.PriceList{Code: "JP-STANDARD", Name: text("Standard price list (JPY)", "標準価格表（円）"), Currency: "JPY", Active: true}
-	s.usd = &cpq.PriceList{Code: "INTL-USD", Name: text("International price list (USD)", "国際価格表（米ドル）"), Currency: "USD", Active: true}
+	s.usd = &cpq.PriceList{Code: "US-INTERNATIONAL", Name: text("International price list (USD)", "国際価格表（米ドル）"), Currency: "USD", Active: true}
 	for _, l := range []*cpq.PriceList{s.jpy, s.usd} {
 		if err := s.tx.PriceLists().Create(s.ctx, l); err != nil {
 			return err

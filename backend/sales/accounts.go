@@ -133,17 +133,25 @@ func changes(old, new *cpq.Account) map[string][2]any {
 	return out
 }
 
+// trimAccount cleans what was typed: widths normalized, phone dashes made ASCII. A consumer has no industry,
+// headcount or company registration: values left over from switching the segment are dropped.
 func trimAccount(a *cpq.Account) {
-	for _, f := range []*string{&a.Name, &a.NameKana, &a.AltName, &a.Industry, &a.Email, &a.Phone, &a.Region, &a.RegistrationNumber} {
-		*f = strings.TrimSpace(*f)
+	for _, f := range []*string{&a.Name, &a.NameKana, &a.AltName, &a.Industry, &a.Email, &a.Region} {
+		*f = cpq.CleanText(*f)
+	}
+	a.Phone, a.RegistrationNumber = cpq.CleanCode(a.Phone), cpq.CleanCode(a.RegistrationNumber)
+	a.Region = cpq.CanonicalRegion(a.Region)
+	if a.Segment == cpq.SegmentConsumer {
+		a.Industry, a.Employees, a.RegistrationNumber = "", 0, ""
 	}
 }
 
 // AddContact saves a new contact on an account. Marking it primary unmarks the account's other contacts.
 func (s *Service) AddContact(ctx context.Context, actor Actor, c *cpq.Contact) error {
-	for _, f := range []*string{&c.FirstName, &c.LastName, &c.Title, &c.Email, &c.Phone} {
-		*f = strings.TrimSpace(*f)
+	for _, f := range []*string{&c.FirstName, &c.LastName, &c.Title, &c.Email} {
+		*f = cpq.CleanText(*f)
 	}
+	c.Phone = cpq.CleanCode(c.Phone)
 	c.ID = ""
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
 		if _, err := tx.Accounts().Get(ctx, c.AccountID); err != nil {
@@ -173,9 +181,11 @@ func (s *Service) AddContact(ctx context.Context, actor Actor, c *cpq.Contact) e
 
 // AddSite saves a new service location on an account.
 func (s *Service) AddSite(ctx context.Context, actor Actor, site *cpq.Site) error {
-	for _, f := range []*string{&site.Name, &site.Address, &site.City, &site.PostalCode, &site.Region, &site.Country} {
-		*f = strings.TrimSpace(*f)
+	for _, f := range []*string{&site.Name, &site.Address, &site.City, &site.Region, &site.Country} {
+		*f = cpq.CleanText(*f)
 	}
+	site.PostalCode = cpq.CleanCode(site.PostalCode)
+	site.Region = cpq.CanonicalRegion(site.Region)
 	site.Country = strings.ToUpper(site.Country)
 	site.ID = ""
 	return s.store.Update(ctx, func(tx cpq.Tx) error {

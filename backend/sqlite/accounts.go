@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"strings"
 
 	"quotewright/backend/cpq"
 )
@@ -13,6 +14,7 @@ const accountCols = `id, number, segment, name, name_kana, alt_name, industry, e
 	credit_checked_at, credit_provider, created_at, updated_at`
 
 func scanAccount(s scanner) (*cpq.Account, error) {
+	rd := &reader{}
 	var a cpq.Account
 	var limit, checked, created, updated string
 	if err := s.Scan(&a.ID, &a.Number, &a.Segment, &a.Name, &a.NameKana, &a.AltName, &a.Industry, &a.Employees,
@@ -20,9 +22,9 @@ func scanAccount(s scanner) (*cpq.Account, error) {
 		&limit, &a.Credit.Currency, &checked, &a.Credit.Provider, &created, &updated); err != nil {
 		return nil, err
 	}
-	a.Credit.Limit, a.Credit.CheckedAt = parseDec(limit), parseTime(checked)
-	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
-	return &a, nil
+	a.Credit.Limit, a.Credit.CheckedAt = rd.dec(limit), rd.time(checked)
+	a.CreatedAt, a.UpdatedAt = rd.time(created), rd.time(updated)
+	return &a, rd.err
 }
 
 // Create saves a new account; it numbers it ("A-000001") when it has no number yet.
@@ -58,10 +60,21 @@ func (r accounts) Get(ctx context.Context, id string) (*cpq.Account, error) {
 
 func (r accounts) List(ctx context.Context, f cpq.AccountFilter) ([]*cpq.Account, int, error) {
 	var w where
-	if f.Query != "" {
-		p := likePattern(f.Query)
-		w.add(`(name LIKE ? ESCAPE '\' OR name_kana LIKE ? ESCAPE '\' OR alt_name LIKE ? ESCAPE '\'
-			OR number LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\' OR phone LIKE ? ESCAPE '\')`, p, p, p, p, p, p)
+	if q := cpq.CleanText(f.Query); q != "" {
+		// People type names in either script, readings in hiragana or katakana, with or without the space
+		// between family and given name, and numbers with or without their dashes.
+		p := likePattern(q)
+		kata := likePattern(cpq.Katakana(q))
+		bare := likePattern(strings.ReplaceAll(cpq.Katakana(q), " ", ""))
+		cond := `(name LIKE ? ESCAPE '\' OR alt_name LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\' OR number LIKE ? ESCAPE '\'
+			OR name LIKE ? ESCAPE '\' OR name_kana LIKE ? ESCAPE '\'
+			OR replace(name, ' ', '') LIKE ? ESCAPE '\' OR replace(name_kana, ' ', '') LIKE ? ESCAPE '\'`
+		args := []any{p, p, p, p, kata, kata, bare, bare}
+		if d := cpq.Digits(q); len(d) >= 3 && strings.Trim(q, "0123456789-+() A") == "" {
+			cond += ` OR replace(replace(phone, '-', ''), ' ', '') LIKE ? OR replace(number, '-', '') LIKE ?`
+			args = append(args, likePattern(d), likePattern(d))
+		}
+		w.add(cond+")", args...)
 	}
 	if f.Segment != "" {
 		w.add("segment = ?", f.Segment)
@@ -100,14 +113,15 @@ type contacts struct{ t *tx }
 const contactCols = `id, account_id, first_name, last_name, title, email, phone, is_primary, created_at`
 
 func scanContact(s scanner) (*cpq.Contact, error) {
+	rd := &reader{}
 	var c cpq.Contact
 	var primary int
 	var created string
 	if err := s.Scan(&c.ID, &c.AccountID, &c.FirstName, &c.LastName, &c.Title, &c.Email, &c.Phone, &primary, &created); err != nil {
 		return nil, err
 	}
-	c.Primary, c.CreatedAt = primary == 1, parseTime(created)
-	return &c, nil
+	c.Primary, c.CreatedAt = primary == 1, rd.time(created)
+	return &c, rd.err
 }
 
 func (r contacts) Create(ctx context.Context, c *cpq.Contact) error {
@@ -148,13 +162,14 @@ type sites struct{ t *tx }
 const siteCols = `id, account_id, name, address, city, postal_code, region, country, created_at`
 
 func scanSite(s scanner) (*cpq.Site, error) {
+	rd := &reader{}
 	var x cpq.Site
 	var created string
 	if err := s.Scan(&x.ID, &x.AccountID, &x.Name, &x.Address, &x.City, &x.PostalCode, &x.Region, &x.Country, &created); err != nil {
 		return nil, err
 	}
-	x.CreatedAt = parseTime(created)
-	return &x, nil
+	x.CreatedAt = rd.time(created)
+	return &x, rd.err
 }
 
 func (r sites) Create(ctx context.Context, s *cpq.Site) error {

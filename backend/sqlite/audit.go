@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"quotewright/backend/cpq"
 )
@@ -13,14 +14,16 @@ type auditLog struct{ t *tx }
 
 const auditCols = `seq, at, actor_id, action, entity, entity_id, data, prev_hash, hash`
 
+// scanAudit reads an audit entry; with a value it cannot read it returns the entry (its Seq set) and the error.
 func scanAudit(s scanner) (*cpq.AuditEvent, error) {
+	rd := &reader{}
 	var e cpq.AuditEvent
 	var at, data string
 	if err := s.Scan(&e.Seq, &at, &e.ActorID, &e.Action, &e.Entity, &e.EntityID, &data, &e.PrevHash, &e.Hash); err != nil {
 		return nil, err
 	}
-	e.At, e.Data = parseTime(at), json.RawMessage(data)
-	return &e, nil
+	e.At, e.Data = rd.time(at), json.RawMessage(data)
+	return &e, rd.err
 }
 
 // Append links e after the last entry and stores it. It runs inside the use case's write transaction, which
@@ -42,11 +45,11 @@ func (l auditLog) Append(ctx context.Context, e *cpq.AuditEvent) error {
 		e.At = l.t.now()
 	}
 	// Stored times have microsecond precision; hash what is stored so that verification reproduces it.
-	e.At = parseTime(fmtTime(e.At))
+	e.At = e.At.UTC().Truncate(time.Microsecond)
 	e.Seq, e.PrevHash = seq+1, prev
 	e.Hash = e.ComputeHash()
-	return l.t.exec(ctx, `INSERT INTO audit_events (`+plain(auditCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, fmtTime(e.At), e.ActorID, e.Action, e.Entity, e.EntityID, string(e.Data), e.PrevHash, e.Hash)
+	return dbErr(l.t.exec(ctx, `INSERT INTO audit_events (`+plain(auditCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Seq, fmtTime(e.At), e.ActorID, e.Action, e.Entity, e.EntityID, string(e.Data), e.PrevHash, e.Hash), "")
 }
 
 func (l auditLog) ListFor(ctx context.Context, entity, id string) ([]*cpq.AuditEvent, error) {
@@ -55,20 +58,31 @@ func (l auditLog) ListFor(ctx context.Context, entity, id string) ([]*cpq.AuditE
 }
 
 // Verify recomputes the chain from the first entry, a page at a time so that a long log does not sit in memory.
+// An entry that cannot even be read (a value changed by hand) is where the chain breaks.
 func (l auditLog) Verify(ctx context.Context) (cpq.AuditReport, error) {
 	const page = 2000
 	report := cpq.AuditReport{Head: cpq.GenesisHash, Intact: true}
 	next := int64(1)
 	for {
-		events, err := getAll(ctx, l.t, scanAudit, `SELECT `+auditCols+` FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT ?`,
-			next, page)
+		rows, err := l.t.tx.QueryContext(ctx, `SELECT `+auditCols+` FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT ?`, next, page)
 		if err != nil {
-			return report, err
+			return report, dbErr(err, "")
 		}
-		batch := make([]cpq.AuditEvent, len(events))
-		for i, e := range events {
-			batch[i] = *e
+		var batch []cpq.AuditEvent
+		unreadable := int64(0)
+		for rows.Next() {
+			e, err := scanAudit(rows)
+			if e == nil {
+				rows.Close()
+				return report, dbErr(err, "")
+			}
+			if err != nil {
+				unreadable = e.Seq
+				break
+			}
+			batch = append(batch, *e)
 		}
+		rows.Close()
 		r := cpq.VerifyChain(report.Head, next, batch)
 		report.Count += r.Count
 		report.Head = r.Head
@@ -76,9 +90,13 @@ func (l auditLog) Verify(ctx context.Context) (cpq.AuditReport, error) {
 			report.Intact, report.BrokenAt, report.Problem = false, r.BrokenAt, r.Problem
 			return report, nil
 		}
-		if len(events) < page {
+		if unreadable != 0 {
+			report.Intact, report.BrokenAt, report.Problem = false, next+int64(len(batch)), "entry cannot be read: a value in it was changed"
 			return report, nil
 		}
-		next += int64(len(events))
+		if len(batch) < page {
+			return report, nil
+		}
+		next += int64(len(batch))
 	}
 }

@@ -93,6 +93,7 @@ func TestAuditVerifyFindsTampering(t *testing.T) {
 		{"changed actor", `UPDATE audit_events SET actor_id = 'usr_manager' WHERE seq = 12`, 12},
 		{"deleted entry", `DELETE FROM audit_events WHERE seq = 4`, 4},
 		{"rehashed entry", `UPDATE audit_events SET hash = 'aaaa' WHERE seq = 15`, 15},
+		{"unreadable time", `UPDATE audit_events SET at = 'yesterday' WHERE seq = 3`, 3},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,14 +13,15 @@ const productCols = `id, code, kind, family, name_en, name_ja, description_en, d
 	effective_from, effective_to, tax_code, updated_at`
 
 func scanProduct(s scanner) (*cpq.Product, error) {
+	rd := &reader{}
 	var p cpq.Product
 	var from, to, updated string
 	if err := s.Scan(&p.ID, &p.Code, &p.Kind, &p.Family, &p.Name.EN, &p.Name.JA, &p.Description.EN,
 		&p.Description.JA, &p.Status, &from, &to, &p.TaxCode, &updated); err != nil {
 		return nil, err
 	}
-	p.EffectiveFrom, p.EffectiveTo, p.UpdatedAt = parseDate(from), parseDate(to), parseTime(updated)
-	return &p, nil
+	p.EffectiveFrom, p.EffectiveTo, p.UpdatedAt = rd.date(from), rd.date(to), rd.time(updated)
+	return &p, rd.err
 }
 
 // Create saves a product with its attributes, components and technical attributes.
@@ -50,12 +51,12 @@ func (r products) saveParts(ctx context.Context, p *cpq.Product) error {
 		if err := r.t.exec(ctx, `INSERT INTO product_attributes (product_id, code, position, name_en, name_ja, type,
 			required, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.ID, a.Code, i, a.Name.EN, a.Name.JA, a.Type, boolInt(a.Required), a.Default); err != nil {
-			return err
+			return dbErr(err, "product")
 		}
 		for j, v := range a.Values {
 			if err := r.t.exec(ctx, `INSERT INTO product_attribute_values (product_id, attribute_code, code, position,
 				name_en, name_ja) VALUES (?, ?, ?, ?, ?, ?)`, p.ID, a.Code, v.Code, j, v.Name.EN, v.Name.JA); err != nil {
-				return err
+				return dbErr(err, "product")
 			}
 		}
 	}
@@ -68,7 +69,7 @@ func (r products) saveParts(ctx context.Context, p *cpq.Product) error {
 	for i, ta := range p.TechnicalAttributes {
 		if err := r.t.exec(ctx, `INSERT INTO technical_attributes (product_id, code, position, name_en, name_ja, pattern)
 			VALUES (?, ?, ?, ?, ?, ?)`, p.ID, ta.Code, i, ta.Name.EN, ta.Name.JA, ta.Pattern); err != nil {
-			return err
+			return dbErr(err, "product")
 		}
 	}
 	return nil
@@ -214,11 +215,11 @@ func (r products) Update(ctx context.Context, p *cpq.Product) error {
 	}
 	for _, table := range []string{"product_attribute_values", "product_attributes", "technical_attributes"} {
 		if err := r.t.exec(ctx, `DELETE FROM `+table+` WHERE product_id = ?`, p.ID); err != nil {
-			return err
+			return dbErr(err, "product")
 		}
 	}
 	if err := r.t.exec(ctx, `DELETE FROM bundle_components WHERE bundle_id = ?`, p.ID); err != nil {
-		return err
+		return dbErr(err, "product")
 	}
 	return r.saveParts(ctx, p)
 }
@@ -228,14 +229,15 @@ type priceLists struct{ t *tx }
 const priceListCols = `id, code, name_en, name_ja, currency, valid_from, valid_to, active`
 
 func scanPriceList(s scanner) (*cpq.PriceList, error) {
+	rd := &reader{}
 	var l cpq.PriceList
 	var from, to string
 	var active int
 	if err := s.Scan(&l.ID, &l.Code, &l.Name.EN, &l.Name.JA, &l.Currency, &from, &to, &active); err != nil {
 		return nil, err
 	}
-	l.ValidFrom, l.ValidTo, l.Active = parseDate(from), parseDate(to), active == 1
-	return &l, nil
+	l.ValidFrom, l.ValidTo, l.Active = rd.date(from), rd.date(to), active == 1
+	return &l, rd.err
 }
 
 func (r priceLists) Create(ctx context.Context, l *cpq.PriceList) error {
@@ -262,14 +264,15 @@ const priceEntryCols = `id, price_list_id, product_id, charge, period, amount, c
 	attribute_value, min_quantity, tier_mode, tier_scope`
 
 func scanPriceEntry(s scanner) (*cpq.PriceEntry, error) {
+	rd := &reader{}
 	var e cpq.PriceEntry
 	var amount, cost string
 	if err := s.Scan(&e.ID, &e.PriceListID, &e.ProductID, &e.Charge, &e.Period, &amount, &cost, &e.TermMonths,
 		&e.Attribute, &e.AttributeValue, &e.MinQuantity, &e.TierMode, &e.TierScope); err != nil {
 		return nil, err
 	}
-	e.Amount, e.Cost = parseDec(amount), parseDec(cost)
-	return &e, nil
+	e.Amount, e.Cost = rd.dec(amount), rd.dec(cost)
+	return &e, rd.err
 }
 
 // AddEntry appends a price to a price list; entries keep the order they were added in.
@@ -312,6 +315,7 @@ const promotionCols = `id, code, name_en, name_ja, description_en, description_j
 
 func (r promotions) scan() func(s scanner) (*cpq.Promotion, error) {
 	return func(s scanner) (*cpq.Promotion, error) {
+		rd := &reader{}
 		var p cpq.Promotion
 		var value, from, to string
 		var active int
@@ -319,8 +323,8 @@ func (r promotions) scan() func(s scanner) (*cpq.Promotion, error) {
 			&p.Currency, &p.Charge, &p.DurationMonths, &from, &to, &p.Segment, &active); err != nil {
 			return nil, err
 		}
-		p.Value, p.ValidFrom, p.ValidTo, p.Active = parseDec(value), parseDate(from), parseDate(to), active == 1
-		return &p, nil
+		p.Value, p.ValidFrom, p.ValidTo, p.Active = rd.dec(value), rd.date(from), rd.date(to), active == 1
+		return &p, rd.err
 	}
 }
 
@@ -359,7 +363,7 @@ func (r promotions) Create(ctx context.Context, p *cpq.Promotion) error {
 
 func (r promotions) saveProducts(ctx context.Context, p *cpq.Promotion) error {
 	if err := r.t.exec(ctx, `DELETE FROM promotion_products WHERE promotion_id = ?`, p.ID); err != nil {
-		return err
+		return dbErr(err, "promotion")
 	}
 	for _, id := range p.ProductIDs {
 		if err := dbErr(r.t.exec(ctx, `INSERT INTO promotion_products (promotion_id, product_id) VALUES (?, ?)`, p.ID, id), "promotion"); err != nil {

@@ -12,15 +12,16 @@ const contractCols = `id, number, version, account_id, quote_id, status, lang, s
 	created_at, updated_at`
 
 func scanContract(s scanner) (*cpq.Contract, error) {
+	rd := &reader{}
 	var c cpq.Contract
 	var start, signed, created, updated string
 	if err := s.Scan(&c.ID, &c.Number, &c.Version, &c.AccountID, &c.QuoteID, &c.Status, &c.Lang, &start, &c.TermMonths,
 		&signed, &created, &updated); err != nil {
 		return nil, err
 	}
-	c.StartDate, c.SignedAt = parseDate(start), parseTime(signed)
-	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
-	return &c, nil
+	c.StartDate, c.SignedAt = rd.date(start), rd.time(signed)
+	c.CreatedAt, c.UpdatedAt = rd.time(created), rd.time(updated)
+	return &c, rd.err
 }
 
 // Create saves a contract version with its clauses; a first version gets a new number.
@@ -56,12 +57,12 @@ func (r contracts) Create(ctx context.Context, c *cpq.Contract) error {
 
 func (r contracts) saveClauses(ctx context.Context, c *cpq.Contract) error {
 	if err := r.t.exec(ctx, `DELETE FROM contract_clauses WHERE contract_id = ?`, c.ID); err != nil {
-		return err
+		return dbErr(err, "contract")
 	}
 	for i, cl := range c.Clauses {
 		if err := r.t.exec(ctx, `INSERT INTO contract_clauses (contract_id, position, code, title, body) VALUES (?, ?, ?, ?, ?)`,
 			c.ID, i, cl.Code, cl.Title, cl.Body); err != nil {
-			return err
+			return dbErr(err, "contract")
 		}
 	}
 	return nil

@@ -194,6 +194,15 @@ func inspect(ctx context.Context, path string, migrations []migration) (version 
 		return 0, false, cpq.Errorf(cpq.EInvalid, "store.notQuotewright", "path", path)
 	}
 
+	// Reading a WAL database read-only makes SQLite create its -wal and -shm files. When they were not there
+	// before, nobody else had the file open; remove them afterwards (the -wal only if nothing was written to
+	// it), so that looking at a file leaves nothing beside it.
+	if !exists(path + "-wal") {
+		defer removeIfEmpty(path + "-wal")
+		if !exists(path + "-shm") {
+			defer os.Remove(path + "-shm")
+		}
+	}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("_busy_timeout", "5000")
@@ -227,7 +236,8 @@ func inspect(ctx context.Context, path string, migrations []migration) (version 
 		return 0, false, classify(path, err)
 	}
 	if check != "ok" {
-		return 0, false, cpq.Errorf(cpq.EInvalid, "store.corrupt", "path", path, "detail", check)
+		return 0, false, &cpq.Error{Code: cpq.EInvalid, Key: "store.corrupt", Args: map[string]string{"path": path},
+			Err: fmt.Errorf("quick_check: %s", check)}
 	}
 	rows, err := ro.QueryContext(ctx, "SELECT version, checksum FROM schema_migrations ORDER BY version")
 	if err != nil {
@@ -241,7 +251,7 @@ func inspect(ctx context.Context, path string, migrations []migration) (version 
 		if err := rows.Scan(&v, &sum); err != nil {
 			return 0, false, classify(path, err)
 		}
-		if v > len(migrations) || migrations[v-1].Checksum != sum {
+		if v < 1 || v > len(migrations) || migrations[v-1].Checksum != sum {
 			return 0, false, cpq.Errorf(cpq.EConflict, "store.migrationEdited", "path", path, "version", strconv.Itoa(v))
 		}
 		applied++
@@ -250,8 +260,8 @@ func inspect(ctx context.Context, path string, migrations []migration) (version 
 		return 0, false, classify(path, err)
 	}
 	if applied != version {
-		return 0, false, cpq.Errorf(cpq.EInvalid, "store.corrupt", "path", path,
-			"detail", fmt.Sprintf("schema %d with %d recorded migrations", version, applied))
+		return 0, false, &cpq.Error{Code: cpq.EInvalid, Key: "store.corrupt", Args: map[string]string{"path": path},
+			Err: fmt.Errorf("schema %d with %d recorded migrations", version, applied)}
 	}
 	return version, false, nil
 }
@@ -293,6 +303,13 @@ func (db *DB) migrate(ctx context.Context, version int, migrations []migration) 
 	return nil
 }
 
+// removeIfEmpty deletes a file that exists and is empty.
+func removeIfEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
 // classify turns a SQLite failure while opening into a message the user can act on.
 func classify(path string, err error) error {
 	var se sqlite3.Error
@@ -301,7 +318,7 @@ func classify(path string, err error) error {
 		case sqlite3.ErrNotADB:
 			return cpq.Errorf(cpq.EInvalid, "store.notQuotewright", "path", path)
 		case sqlite3.ErrCorrupt:
-			return &cpq.Error{Code: cpq.EInvalid, Key: "store.corrupt", Args: map[string]string{"path": path, "detail": se.Error()}, Err: err}
+			return &cpq.Error{Code: cpq.EInvalid, Key: "store.corrupt", Args: map[string]string{"path": path}, Err: err}
 		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
 			return &cpq.Error{Code: cpq.EInvalid, Key: "store.readonly", Args: map[string]string{"path": path, "detail": se.Error()}, Err: err}
 		}

@@ -15,7 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
+	"github.com/mattn/go-sqlite3"
 
 	"quotewright/backend/cpq"
 	"quotewright/backend/sqlite"
@@ -117,6 +117,12 @@ func TestOpenEnforcesForeignKeys(t *testing.T) {
 	if got, want := cpq.ErrorCode(err), cpq.EConflict; got != want {
 		t.Fatalf("contact on a missing account: code = %q (%v), want %q", got, err, want)
 	}
+	if got, want := err.Error(), "This contact refers to something that does not exist, or is still used elsewhere."; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	if got, want := err.(*cpq.Error).Message(cpq.LangJA), "この取引先責任者は存在しないデータを参照しているか、他で使われています。"; got != want {
+		t.Errorf("Japanese message = %q, want %q", got, want)
+	}
 }
 
 func TestOpenRefusesOtherFiles(t *testing.T) {
@@ -137,6 +143,11 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 		wantRefused(t, err, "store.notQuotewright", path)
 		if fileHash(t, path) != before {
 			t.Errorf("%s was changed by a refused open", path)
+		}
+		for _, suffix := range []string{"-wal", "-shm", ".lock"} {
+			if _, err := os.Stat(path + suffix); err == nil {
+				t.Errorf("a refused open left %s%s behind", path, suffix)
+			}
 		}
 	}
 }
@@ -188,6 +199,11 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	wantRefused(t, err, "store.newer", path)
 	if !strings.Contains(err.Error(), "schema 99") {
 		t.Errorf("message %q does not say which schema it found", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			t.Errorf("a refused open left %s%s behind", path, suffix)
+		}
 	}
 	if fileHash(t, path) != before {
 		t.Error("a refused newer database was changed")
@@ -364,8 +380,9 @@ func TestViewCannotWrite(t *testing.T) {
 	err := db.View(ctx, func(tx cpq.Tx) error {
 		return tx.Settings().Set(ctx, "x", "y")
 	})
-	if err == nil {
-		t.Fatal("a write inside View succeeded")
+	var e *cpq.Error
+	if !errors.As(err, &e) || !errors.Is(e.Err, sqlite3.ErrReadonly) && !strings.Contains(e.Err.Error(), "readonly") {
+		t.Fatalf("a write inside View: %v, want SQLite's read-only refusal", err)
 	}
 }
 
@@ -384,4 +401,43 @@ func seedAccounts(t *testing.T, db *sqlite.DB, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A value changed by hand outside Quotewright is an error that names it, not a crash.
+func TestUnreadableValueIsAnError(t *testing.T) {
+	db, path := openTemp(t)
+	seedAccounts(t, db, 1)
+	r := raw(t, path)
+	if _, err := r.Exec(`UPDATE accounts SET created_at = 'yesterday'`); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err := db.View(ctx, func(tx cpq.Tx) error {
+		_, _, err := tx.Accounts().List(ctx, cpq.AccountFilter{})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "“yesterday”") || !strings.Contains(err.Error(), "Restore it from a backup") {
+		t.Fatalf("err = %v, want the unreadable value named", err)
+	}
+}
+
+// A bug that panics inside a transaction rolls it back and becomes an internal error.
+func TestPanicInTransactionRollsBack(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	err := db.Update(ctx, func(tx cpq.Tx) error {
+		tx.Accounts().Create(ctx, &cpq.Account{Segment: cpq.SegmentBusiness, Name: "Half"})
+		var m map[string]int
+		m["boom"] = 1
+		return nil
+	})
+	if cpq.ErrorCode(err) != cpq.EInternal {
+		t.Fatalf("err = %v, want internal", err)
+	}
+	db.View(ctx, func(tx cpq.Tx) error {
+		if _, n, _ := tx.Accounts().List(ctx, cpq.AccountFilter{}); n != 0 {
+			t.Errorf("%d accounts after a panic, want 0", n)
+		}
+		return nil
+	})
 }

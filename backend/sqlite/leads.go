@@ -12,14 +12,15 @@ const leadCols = `id, segment, company, first_name, last_name, email, phone, reg
 	COALESCE(owner_id, ''), COALESCE(converted_account_id, ''), created_at, updated_at`
 
 func scanLead(s scanner) (*cpq.Lead, error) {
+	rd := &reader{}
 	var l cpq.Lead
 	var created, updated string
 	if err := s.Scan(&l.ID, &l.Segment, &l.Company, &l.FirstName, &l.LastName, &l.Email, &l.Phone, &l.Region,
 		&l.Source, &l.Status, &l.OwnerID, &l.ConvertedAccountID, &created, &updated); err != nil {
 		return nil, err
 	}
-	l.CreatedAt, l.UpdatedAt = parseTime(created), parseTime(updated)
-	return &l, nil
+	l.CreatedAt, l.UpdatedAt = rd.time(created), rd.time(updated)
+	return &l, rd.err
 }
 
 func (r leads) Create(ctx context.Context, l *cpq.Lead) error {

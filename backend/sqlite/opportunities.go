@@ -16,15 +16,16 @@ const opportunityCols = `id, account_id, name, stage, close_date, probability, a
 	COALESCE(owner_id, ''), created_at, updated_at`
 
 func scanOpportunity(s scanner) (*cpq.Opportunity, error) {
+	rd := &reader{}
 	var o cpq.Opportunity
 	var closeDate, amount, created, updated string
 	if err := s.Scan(&o.ID, &o.AccountID, &o.Name, &o.Stage, &closeDate, &o.Probability, &amount, &o.Currency,
 		&o.PrimaryQuoteID, &o.OwnerID, &created, &updated); err != nil {
 		return nil, err
 	}
-	o.CloseDate, o.Amount = parseDate(closeDate), parseDec(amount)
-	o.CreatedAt, o.UpdatedAt = parseTime(created), parseTime(updated)
-	return &o, nil
+	o.CloseDate, o.Amount = rd.date(closeDate), rd.dec(amount)
+	o.CreatedAt, o.UpdatedAt = rd.time(created), rd.time(updated)
+	return &o, rd.err
 }
 
 func (r opportunities) Create(ctx context.Context, o *cpq.Opportunity) error {

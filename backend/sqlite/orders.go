@@ -12,14 +12,15 @@ const orderCols = `id, number, account_id, segment, COALESCE(quote_id, ''), COAL
 	sync_state, remote_id, remote_href, last_error, billing_account, currency, requested_start, created_at, updated_at`
 
 func scanOrder(s scanner) (*cpq.Order, error) {
+	rd := &reader{}
 	var o cpq.Order
 	var start, created, updated string
 	if err := s.Scan(&o.ID, &o.Number, &o.AccountID, &o.Segment, &o.QuoteID, &o.ContractID, &o.Status, &o.Sync,
 		&o.RemoteID, &o.RemoteHref, &o.LastError, &o.BillingAccount, &o.Currency, &start, &created, &updated); err != nil {
 		return nil, err
 	}
-	o.RequestedStart, o.CreatedAt, o.UpdatedAt = parseDate(start), parseTime(created), parseTime(updated)
-	return &o, nil
+	o.RequestedStart, o.CreatedAt, o.UpdatedAt = rd.date(start), rd.time(created), rd.time(updated)
+	return &o, rd.err
 }
 
 // Create saves an order with its items and numbers it.
@@ -60,7 +61,7 @@ func (r orders) Create(ctx context.Context, o *cpq.Order) error {
 
 func (r orders) saveItems(ctx context.Context, o *cpq.Order) error {
 	if err := r.t.exec(ctx, `DELETE FROM order_items WHERE order_id = ?`, o.ID); err != nil {
-		return err
+		return dbErr(err, "order")
 	}
 	for i, it := range o.Items {
 		if err := dbErr(r.t.exec(ctx, `INSERT INTO order_items (id, order_id, parent_id, site_id, product_id, action, quantity,
@@ -77,15 +78,16 @@ func (r orders) saveItems(ctx context.Context, o *cpq.Order) error {
 
 func (r orders) withItems(ctx context.Context, o *cpq.Order) (*cpq.Order, error) {
 	items, err := getAll(ctx, r.t, func(s scanner) (*cpq.OrderItem, error) {
+		rd := &reader{}
 		var it cpq.OrderItem
 		var attrs, tech, oneTime, recurring, appt string
 		if err := s.Scan(&it.ID, &it.ParentID, &it.SiteID, &it.ProductID, &it.Action, &it.Quantity, &attrs, &tech,
 			&it.AssetID, &oneTime, &recurring, &appt); err != nil {
 			return nil, err
 		}
-		it.Attributes, it.Technical = parseMap(attrs), parseMap(tech)
-		it.OneTime, it.Recurring, it.Appointment = parseDec(oneTime), parseDec(recurring), parseTime(appt)
-		return &it, nil
+		it.Attributes, it.Technical = rd.attrs(attrs), rd.attrs(tech)
+		it.OneTime, it.Recurring, it.Appointment = rd.dec(oneTime), rd.dec(recurring), rd.time(appt)
+		return &it, rd.err
 	}, `SELECT id, COALESCE(parent_id, ''), COALESCE(site_id, ''), product_id, action, quantity, attributes, technical,
 		asset_id, one_time, recurring, appointment FROM order_items WHERE order_id = ? ORDER BY position`, o.ID)
 	o.Items = make([]cpq.OrderItem, len(items))
@@ -145,15 +147,16 @@ const assetCols = `id, account_id, COALESCE(site_id, ''), product_id, COALESCE(p
 	status, quantity, attributes, remote_id, one_time, recurring, currency, start_date, end_date, updated_at`
 
 func scanAsset(s scanner) (*cpq.Asset, error) {
+	rd := &reader{}
 	var a cpq.Asset
 	var attrs, oneTime, recurring, start, end, updated string
 	if err := s.Scan(&a.ID, &a.AccountID, &a.SiteID, &a.ProductID, &a.ParentID, &a.OrderID, &a.Status, &a.Quantity,
 		&attrs, &a.RemoteID, &oneTime, &recurring, &a.Currency, &start, &end, &updated); err != nil {
 		return nil, err
 	}
-	a.Attributes, a.OneTime, a.Recurring = parseMap(attrs), parseDec(oneTime), parseDec(recurring)
-	a.StartDate, a.EndDate, a.UpdatedAt = parseDate(start), parseDate(end), parseTime(updated)
-	return &a, nil
+	a.Attributes, a.OneTime, a.Recurring = rd.attrs(attrs), rd.dec(oneTime), rd.dec(recurring)
+	a.StartDate, a.EndDate, a.UpdatedAt = rd.date(start), rd.date(end), rd.time(updated)
+	return &a, rd.err
 }
 
 func (r assets) Create(ctx context.Context, a *cpq.Asset) error {

@@ -14,6 +14,7 @@ const quoteCols = `id, number, version, account_id, COALESCE(opportunity_id, '')
 	COALESCE(previous_id, ''), created_at, updated_at`
 
 func scanQuote(s scanner) (*cpq.Quote, error) {
+	rd := &reader{}
 	var q cpq.Quote
 	var primary int
 	var validUntil, discount, created, updated string
@@ -22,9 +23,9 @@ func scanQuote(s scanner) (*cpq.Quote, error) {
 		&created, &updated); err != nil {
 		return nil, err
 	}
-	q.Primary, q.ValidUntil, q.DiscountPct = primary == 1, parseDate(validUntil), parseDec(discount)
-	q.CreatedAt, q.UpdatedAt = parseTime(created), parseTime(updated)
-	return &q, nil
+	q.Primary, q.ValidUntil, q.DiscountPct = primary == 1, rd.date(validUntil), rd.dec(discount)
+	q.CreatedAt, q.UpdatedAt = rd.time(created), rd.time(updated)
+	return &q, rd.err
 }
 
 // Create saves a quote version with its site groups and lines; a first version gets a new number.
@@ -117,13 +118,14 @@ func (r quotes) loadParts(ctx context.Context, q *cpq.Quote) error {
 		q.SiteGroups[i] = *g
 	}
 	lines, err := getAll(ctx, r.t, func(s scanner) (*cpq.QuoteLine, error) {
+		rd := &reader{}
 		var l cpq.QuoteLine
 		var attrs, pct, amount string
 		if err := s.Scan(&l.ID, &l.SiteGroupID, &l.ParentID, &l.ProductID, &l.Quantity, &attrs, &pct, &amount, &l.Position); err != nil {
 			return nil, err
 		}
-		l.Attributes, l.DiscountPct, l.DiscountAmount = parseMap(attrs), parseDec(pct), parseDec(amount)
-		return &l, nil
+		l.Attributes, l.DiscountPct, l.DiscountAmount = rd.attrs(attrs), rd.dec(pct), rd.dec(amount)
+		return &l, rd.err
 	}, `SELECT id, COALESCE(site_group_id, ''), COALESCE(parent_id, ''), product_id, quantity, attributes,
 		discount_pct, discount_amount, position FROM quote_lines WHERE quote_id = ? ORDER BY position`, q.ID)
 	if err != nil {
@@ -186,10 +188,10 @@ func (r quotes) Update(ctx context.Context, q *cpq.Quote) error {
 		return err
 	}
 	if err := r.t.exec(ctx, `DELETE FROM quote_lines WHERE quote_id = ?`, q.ID); err != nil {
-		return err
+		return dbErr(err, "quote")
 	}
 	if err := r.t.exec(ctx, `DELETE FROM quote_site_groups WHERE quote_id = ?`, q.ID); err != nil {
-		return err
+		return dbErr(err, "quote")
 	}
 	return r.saveParts(ctx, q)
 }
@@ -200,6 +202,7 @@ const approvalCols = `id, quote_id, content_hash, level, reasons, requested_by, 
 	comment, requested_at, decided_at`
 
 func scanApproval(s scanner) (*cpq.Approval, error) {
+	rd := &reader{}
 	var a cpq.Approval
 	var reasons, requested, decided string
 	if err := s.Scan(&a.ID, &a.QuoteID, &a.ContentHash, &a.Level, &reasons, &a.RequestedBy, &a.ApproverID, &a.Status,
@@ -209,8 +212,8 @@ func scanApproval(s scanner) (*cpq.Approval, error) {
 	if err := json.Unmarshal([]byte(reasons), &a.Reasons); err != nil {
 		return nil, err
 	}
-	a.RequestedAt, a.DecidedAt = parseTime(requested), parseTime(decided)
-	return &a, nil
+	a.RequestedAt, a.DecidedAt = rd.time(requested), rd.time(decided)
+	return &a, rd.err
 }
 
 func (r approvals) Create(ctx context.Context, a *cpq.Approval) error {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"quotewright/backend/cpq"
 )
@@ -56,7 +57,11 @@ func Replace(ctx context.Context, path string, fill func(cpq.Store) error) (kept
 	}
 
 	if !fresh {
+		// We hold the database's lock, so no other Quotewright can take the same backup name meanwhile.
 		kept = abs + ".bak-" + cpq.UTCNow().Format("20060102T150405Z")
+		for n := 2; exists(kept); n++ {
+			kept = abs + ".bak-" + cpq.UTCNow().Format("20060102T150405Z") + "-" + strconv.Itoa(n)
+		}
 		if err := os.Rename(abs, kept); err != nil {
 			removeDB(tmp)
 			return "", openErr(abs, err)
@@ -74,6 +79,11 @@ func Replace(ctx context.Context, path string, fill func(cpq.Store) error) (kept
 		return kept, openErr(abs, err)
 	}
 	return kept, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // removeDB deletes a database file with its write-ahead log, shared memory and lock files.

@@ -34,10 +34,15 @@ func TestAccountsSearchAndNumbering(t *testing.T) {
 		{"グローバルメディア株式会社", "グローバルメディア", "Global Media Co., Ltd."},
 		{"みどり物流株式会社", "ミドリブツリュウ", "Midori Logistics"},
 		{"Acme 100% Foods", "", ""},
+		{"山田 太郎", "ヤマダ タロウ", "Taro Yamada"},
 	}
 	update(t, db, func(ctx context.Context, tx cpq.Tx) error {
 		for _, n := range names {
-			if err := tx.Accounts().Create(ctx, &cpq.Account{Segment: cpq.SegmentBusiness, Name: n.name, NameKana: n.kana, AltName: n.alt}); err != nil {
+			a := &cpq.Account{Segment: cpq.SegmentBusiness, Name: n.name, NameKana: n.kana, AltName: n.alt}
+			if n.kana == "グローバルメディア" {
+				a.Phone = "03-5555-0100"
+			}
+			if err := tx.Accounts().Create(ctx, a); err != nil {
 				return err
 			}
 		}
@@ -50,6 +55,11 @@ func TestAccountsSearchAndNumbering(t *testing.T) {
 			"ブツリュウ":      "みどり物流株式会社",
 			"A-000002":   "みどり物流株式会社",
 			"100%":       "Acme 100% Foods",
+			"ぐろーばる":      "グローバルメディア株式会社",
+			"ｸﾞﾛｰﾊﾞﾙ":    "グローバルメディア株式会社",
+			"ＧＬＯＢＡＬ":     "グローバルメディア株式会社",
+			"A000002":    "みどり物流株式会社",
+			"0355550100": "グローバルメディア株式会社",
 		} {
 			got, n, err := tx.Accounts().List(ctx, cpq.AccountFilter{Query: q})
 			if err != nil {
@@ -63,9 +73,14 @@ func TestAccountsSearchAndNumbering(t *testing.T) {
 		if _, n, _ := tx.Accounts().List(ctx, cpq.AccountFilter{Query: "_"}); n != 0 {
 			t.Errorf("search _ matched %d accounts, want 0", n)
 		}
+		for _, q := range []string{"山田太郎", "やまだ", "taro"} {
+			if got, n, _ := tx.Accounts().List(ctx, cpq.AccountFilter{Query: q}); n != 1 || got[0].Name != "山田 太郎" {
+				t.Errorf("search %q: %d results", q, n)
+			}
+		}
 		all, n, _ := tx.Accounts().List(ctx, cpq.AccountFilter{Page: cpq.Page{Limit: 2}})
-		if n != 3 || len(all) != 2 {
-			t.Errorf("page of 2: got %d of %d, want 2 of 3", len(all), n)
+		if n != 4 || len(all) != 2 {
+			t.Errorf("page of 2: got %d of %d, want 2 of 4", len(all), n)
 		}
 		return nil
 	})

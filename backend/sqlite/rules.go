@@ -32,6 +32,7 @@ func conditionsOf(r *cpq.Rule) ruleConditions {
 }
 
 func scanRule(s scanner) (*cpq.Rule, error) {
+	rd := &reader{}
 	var r cpq.Rule
 	var products, conds string
 	var active int
@@ -47,8 +48,8 @@ func scanRule(s scanner) (*cpq.Rule, error) {
 	}
 	r.Segments, r.Regions, r.CreditStatuses, r.CreditRatings = c.Segments, c.Regions, c.CreditStatuses, c.CreditRatings
 	r.AssetProducts, r.PostalPrefixes, r.Targets, r.Scope, r.WithAssets = c.AssetProducts, c.PostalPrefixes, c.Targets, c.Scope, c.WithAssets
-	r.ValidFrom, r.ValidTo, r.Active = parseDate(c.ValidFrom), parseDate(c.ValidTo), active == 1
-	return &r, nil
+	r.ValidFrom, r.ValidTo, r.Active = rd.date(c.ValidFrom), rd.date(c.ValidTo), active == 1
+	return &r, rd.err
 }
 
 func (x rules) Create(ctx context.Context, r *cpq.Rule) error {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -32,10 +33,11 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, fn func(cpq.Tx) error) (err
 		return cpq.Internal(err)
 	}
 	t := &tx{tx: stx, now: db.now}
+	// A bug in a use case must not take the app down with it: roll back and report it as an internal error.
 	defer func() {
 		if p := recover(); p != nil {
 			stx.Rollback()
-			panic(p)
+			err = cpq.Internal(fmt.Errorf("panic in a transaction: %v\n%s", p, debug.Stack()))
 		}
 	}()
 	if err := fn(t); err != nil {
@@ -79,9 +81,11 @@ func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
 	return n, dbErr(err, "")
 }
 
+// exec runs a statement and returns SQLite's error as it is: the caller maps it with dbErr, naming the
+// object, so that a broken constraint says which kind of object it was about.
 func (t *tx) exec(ctx context.Context, query string, args ...any) error {
 	_, err := t.tx.ExecContext(ctx, query, args...)
-	return dbErr(err, "")
+	return err
 }
 
 // execOne runs an UPDATE that must change exactly one row; none means the object is gone.
@@ -106,35 +110,60 @@ func fmtTime(t time.Time) string {
 	return t.UTC().Format(timeLayout)
 }
 
-func parseTime(s string) time.Time {
+// reader turns stored text back into values. A value Quotewright did not write — the file was edited by
+// hand, or damaged — is an error that names it, never a crash; the first one is kept.
+type reader struct{ err error }
+
+func (r *reader) fail(kind, s string) {
+	if r.err == nil {
+		r.err = &cpq.Error{Code: cpq.EInternal, Key: "store.badValue", Args: map[string]string{"kind": "@value." + kind, "value": s},
+			Err: fmt.Errorf("stored %s %q cannot be read", kind, s)}
+	}
+}
+
+func (r *reader) time(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		panic(fmt.Sprintf("sqlite: stored time %q is not RFC 3339: %v", s, err))
+		r.fail("time", s)
 	}
 	return t.UTC()
 }
 
-func fmtDate(t time.Time) string { return cpq.FormatDate(t) }
-
-func parseDate(s string) time.Time {
+func (r *reader) date(s string) time.Time {
 	t, err := cpq.ParseDate(s)
 	if err != nil {
-		panic(fmt.Sprintf("sqlite: stored date %q: %v", s, err))
+		r.fail("date", s)
 	}
 	return t
 }
 
-func fmtDec(d decimal.Decimal) string { return d.String() }
-
-func parseDec(s string) decimal.Decimal {
+func (r *reader) dec(s string) decimal.Decimal {
 	if s == "" {
 		return decimal.Zero
 	}
-	return decimal.RequireFromString(s)
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		r.fail("amount", s)
+	}
+	return d
 }
+
+func (r *reader) attrs(s string) map[string]string {
+	m := map[string]string{}
+	if s != "" && s != "{}" {
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			r.fail("attributes", s)
+		}
+	}
+	return m
+}
+
+func fmtDate(t time.Time) string { return cpq.FormatDate(t) }
+
+func fmtDec(d decimal.Decimal) string { return d.String() }
 
 func boolInt(b bool) int {
 	if b {
@@ -157,16 +186,6 @@ func fmtJSON(v any) string {
 		panic(err)
 	}
 	return string(b)
-}
-
-func parseMap(s string) map[string]string {
-	m := map[string]string{}
-	if s != "" && s != "{}" {
-		if err := json.Unmarshal([]byte(s), &m); err != nil {
-			panic(fmt.Sprintf("sqlite: stored map %q: %v", s, err))
-		}
-	}
-	return m
 }
 
 // likePattern makes a LIKE pattern that finds q anywhere, with LIKE's wildcards in q taken literally.
@@ -196,6 +215,9 @@ func notFound(entity, id string) error {
 func dbErr(err error, entity string) error {
 	if err == nil {
 		return nil
+	}
+	if entity == "" {
+		entity = "record"
 	}
 	var ce *cpq.Error
 	if errors.As(err, &ce) {

@@ -13,14 +13,15 @@ type users struct{ t *tx }
 const userCols = `id, name, email, role, COALESCE(manager_id, ''), region, max_discount_pct, min_margin_pct, active, lang`
 
 func scanUser(s scanner) (*cpq.User, error) {
+	rd := &reader{}
 	var u cpq.User
 	var maxDisc, minMargin string
 	var active int
 	if err := s.Scan(&u.ID, &u.Name, &u.Email, &u.Role, &u.ManagerID, &u.Region, &maxDisc, &minMargin, &active, &u.Lang); err != nil {
 		return nil, err
 	}
-	u.MaxDiscountPct, u.MinMarginPct, u.Active = parseDec(maxDisc), parseDec(minMargin), active == 1
-	return &u, nil
+	u.MaxDiscountPct, u.MinMarginPct, u.Active = rd.dec(maxDisc), rd.dec(minMargin), active == 1
+	return &u, rd.err
 }
 
 func (r users) Create(ctx context.Context, u *cpq.User) error {
@@ -69,6 +70,6 @@ func (r settings) Get(ctx context.Context, key string) (string, bool, error) {
 }
 
 func (r settings) Set(ctx context.Context, key, value string) error {
-	return r.t.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return dbErr(r.t.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value), "setting")
 }

@@ -13,6 +13,7 @@ export const session = {
   setLanguage: (lang: string) => call(Session.SetLanguage(lang)),
   switchUser: (userId: string) => call(Session.SwitchUser(userId)),
   verifyAudit: () => call(Session.VerifyAudit()),
+  ready: (screen: string, items: number) => call(Session.Ready(screen, items)),
 };
 
 export const accounts = {
@@ -38,4 +39,13 @@ export const events = {
 /** on subscribes to a service event and returns the unsubscribe function. */
 export function on<T = unknown>(event: string, handler: (data: T) => void): () => void {
   return EventsOn(event, (data: T) => handler(data));
+}
+
+let readyReported = false;
+
+/** reportReady tells the app, once per start, that the first screen shows data (see SessionService.Ready). */
+export function reportReady(screen: string, items: number) {
+  if (readyReported) return;
+  readyReported = true;
+  session.ready(screen, items).catch(() => {});
 }

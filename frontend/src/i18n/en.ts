@@ -3,6 +3,8 @@ export default {
   app: {
     name: 'Quotewright',
     tagline: 'Configure, price, quote',
+    startFailed: 'Quotewright could not start · Quotewright を起動できませんでした',
+    startAgain: 'Close this window, put the problem right, and start Quotewright again.\nこのウィンドウを閉じ、問題を解決してから Quotewright をもう一度起動してください。',
     loading: 'Opening your workspace…',
     offlineNote: 'All data is on this computer',
     browserMode: 'Browser mode',
@@ -241,7 +243,6 @@ export default {
     partOf: 'Part of',
     technical: 'Technical attributes for ordering',
     technicalHint: 'A technical user fills these in before the order is submitted.',
-    pattern: 'Format',
     prices: 'Prices',
     noPrices: 'No prices in any price list.',
     price: {
@@ -271,7 +272,7 @@ export default {
     language: 'Language',
     languageHint: 'Quotewright remembers your choice.',
     profile: 'User profile',
-    profileHint: 'Quotewright runs as a local profile. Approvals never let anyone approve their own quote.',
+    profileHint: 'Quotewright runs as a local profile on this computer: choose whose work you are doing. What each profile does is recorded in the audit log.',
     authority: 'Discount up to {discount}%, margin at least {margin}% without approval',
     about: 'About',
     version: 'Version',

@@ -3,6 +3,8 @@ export default {
   app: {
     name: 'Quotewright',
     tagline: '構成・価格設定・見積',
+    startFailed: 'Quotewright を起動できませんでした · Quotewright could not start',
+    startAgain: 'このウィンドウを閉じ、問題を解決してから Quotewright をもう一度起動してください。\nClose this window, put the problem right, and start Quotewright again.',
     loading: 'ワークスペースを開いています…',
     offlineNote: 'データはすべてこのコンピューター内にあります',
     browserMode: 'ブラウザーモード',
@@ -241,7 +243,6 @@ export default {
     partOf: '含まれるバンドル',
     technical: '注文に必要なテクニカル属性',
     technicalHint: '注文を送信する前に技術担当者が入力します。',
-    pattern: '形式',
     prices: '価格',
     noPrices: 'どの価格表にも価格がありません。',
     price: {
@@ -271,7 +272,7 @@ export default {
     language: '言語',
     languageHint: '選択した言語は次回起動時も使われます。',
     profile: 'ユーザー',
-    profileHint: 'Quotewright はローカルのユーザーとして動作します。自分の見積を自分で承認することはできません。',
+    profileHint: 'Quotewright はこのコンピューター上のユーザーとして動作します。作業するユーザーを選んでください。各ユーザーの操作は監査ログに記録されます。',
     authority: '承認なしで割引 {discount}% まで、粗利率 {margin}% 以上',
     about: 'このアプリについて',
     version: 'バージョン',

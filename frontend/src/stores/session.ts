@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { session as api, events, on, type app } from '../api';
+import { session as api, events, on, reportReady, type app } from '../api';
 import { i18n, type Locale } from '../i18n';
 
 /** The session: language, signed-in profile and what the app runs on. */
 export const useSession = defineStore('session', () => {
   const info = ref<app.SessionInfo | null>(null);
   const error = ref<string>('');
+  // A startup failure (the database could not be opened) stays until Quotewright is started again.
+  const fatal = ref(false);
 
   const user = computed(() => info.value?.user ?? null);
   const users = computed(() => info.value?.users ?? []);
@@ -24,6 +26,8 @@ export const useSession = defineStore('session', () => {
       apply(await api.info());
     } catch (e) {
       error.value = (e as Error).message;
+      fatal.value = (e as { code?: string }).code === 'startup';
+      if (fatal.value) reportReady('start-failed', 0);
     }
   }
 
@@ -38,5 +42,5 @@ export const useSession = defineStore('session', () => {
   // Another window (or browser tab) changed the language or profile.
   on<app.SessionInfo>(events.sessionChanged, apply);
 
-  return { info, error, user, users, lang, load, setLanguage, switchUser };
+  return { info, error, fatal, user, users, lang, load, setLanguage, switchUser };
 });
