@@ -53,6 +53,10 @@ Usage:
   quotewright [--db PATH]                       start the desktop app (browser mode when there is no display)
   quotewright serve [--db PATH] [--addr ADDR]   serve the app to a web browser on this computer
   quotewright demo --reset [--db PATH]          replace the database with fresh demo data (the old file is kept)
+  quotewright price [--catalog FILE] [-o FILE] QUOTE.json
+                                                price a quote file, printing the priced quote (docs/formats.md)
+  quotewright catalog export [-o FILE]          write the database's catalog as a catalog file
+  quotewright catalog import FILE               merge a catalog file into the database (matching by code)
   quotewright version                           print the version
 
 The database is %s
@@ -92,6 +96,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(ctx, args, stdout, log)
 	case "demo":
 		err = cmdDemo(ctx, args, stdout)
+	case "price":
+		err = cmdPrice(ctx, args, stdout)
+	case "catalog":
+		err = cmdCatalog(ctx, args, stdout)
 	case "version":
 		fmt.Fprintf(stdout, "quotewright %s (schema %d, %s/%s)\n", version, sqlite.SchemaVersion(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":
@@ -101,13 +109,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var u usageError
+	var in inputError
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, flagHelp):
 		fmt.Fprintf(stdout, usage, defaultDBPath())
 		return 0
-	case errors.As(err, &u):
+	case errors.As(err, &u), errors.As(err, &in):
 		fmt.Fprintln(stderr, "quotewright:", err)
 		return 2
 	default:
@@ -129,9 +138,12 @@ func newFlags(name string, dbPath *string) *flag.FlagSet {
 	return fl
 }
 
+// flagHelp is what a flag set returns for -h: print the usage, exit 0.
+var flagHelp = flag.ErrHelp
+
 func parse(fl *flag.FlagSet, args []string) error {
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, flagHelp) {
 			return err
 		}
 		return usageError{err.Error()}

@@ -29,7 +29,11 @@ type Catalog struct {
 type PriceList struct {
 	*cpq.PriceList
 	entries map[string][]*cpq.PriceEntry // by product id, in list order
+	all     []*cpq.PriceEntry            // in list order
 }
+
+// All returns every entry of the list, in list order.
+func (l *PriceList) All() []*cpq.PriceEntry { return l.all }
 
 // Entries returns the entries of one product in this list, in list order.
 func (l *PriceList) Entries(productID string) []*cpq.PriceEntry { return l.entries[productID] }
@@ -129,6 +133,7 @@ func New(d Data) (*Catalog, error) {
 			add(path, "product %s has no attribute %s", p.Code, e.Attribute)
 		}
 		l.entries[e.ProductID] = append(l.entries[e.ProductID], e)
+		l.all = append(l.all, e)
 	}
 	for _, l := range c.lists {
 		for pid, es := range l.entries {

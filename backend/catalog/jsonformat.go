@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -171,6 +172,9 @@ func decodeStrict(r io.Reader, v any) error {
 
 func (e *FieldError) Error() string { return e.Path + ": " + e.Message }
 
+// JSONProblem names the field of a JSON syntax or type error, for the readers of every file format.
+func JSONProblem(err error) *FieldError { return jsonError(err) }
+
 // jsonError names the field of a JSON syntax or type error.
 func jsonError(err error) *FieldError {
 	var se *json.SyntaxError
@@ -183,29 +187,34 @@ func jsonError(err error) *FieldError {
 		if path == "" {
 			path = "(document)"
 		}
-		return &FieldError{Path: path, Message: fmt.Sprintf("expected %s, found %s", typeName(te.Type.String()), te.Value)}
+		return &FieldError{Path: path, Message: fmt.Sprintf("expected %s, found %s", typeName(te.Type), te.Value)}
 	case errors.Is(err, io.EOF):
 		return &FieldError{Path: "(document)", Message: "the file is empty"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &FieldError{Path: "(document)", Message: "not valid JSON: the file ends in the middle of the document"}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return &FieldError{Path: strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), Message: "unknown field (check its spelling against docs/formats.md)"}
 	}
 	return &FieldError{Path: "(document)", Message: err.Error()}
 }
 
-func typeName(t string) string {
-	switch {
-	case strings.HasPrefix(t, "[]"):
+// typeName says in words what JSON a Go type reads.
+func typeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
 		return "an array"
-	case strings.HasPrefix(t, "map[") || strings.HasPrefix(t, "catalog.file") || strings.HasPrefix(t, "pricing.file"):
+	case reflect.Map, reflect.Struct:
 		return "an object"
-	case t == "string":
+	case reflect.String:
 		return "a string"
-	case t == "bool":
+	case reflect.Bool:
 		return "true or false"
-	case strings.HasPrefix(t, "int"):
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return "a whole number"
+	case reflect.Pointer:
+		return typeName(t.Elem())
 	}
-	return t
+	return t.String()
 }
 
 // collector gathers field problems while converting a file.

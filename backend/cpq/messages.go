@@ -276,6 +276,8 @@ var messages = map[string]Text{
 	"step.quotePercent": {"Quote discount {percent}%", "見積全体の割引 {percent}%"},
 	"step.rounding":     {"Rounding to the currency's smallest unit", "通貨単位への端数処理"},
 
+	"catalog.importInconsistent": {"The imported catalog does not fit the rest of the catalog; nothing was imported. {detail}", "取り込んだカタログが既存のカタログと整合しないため、何も取り込んでいません。{detail}"},
+
 	// Quotes and approvals.
 	"quote.invalid":             {"The quote cannot be saved:", "見積を保存できません："},
 	"quote.account.required":    {"Choose the account the quote is for.", "見積先の取引先を選んでください。"},
@@ -284,7 +286,7 @@ var messages = map[string]Text{
 	"quote.term.invalid":        {"{value} months is not a contract term: choose 12, 24, 36, 48 or 60 (or 0 for no commitment).", "{value} か月は契約期間として選べません。12・24・36・48・60 か月（縛りなしは 0）から選んでください。"},
 	"quote.siteGroup.name":      {"Every site group needs a name.", "拠点グループには名前が必要です。"},
 	"quote.line.product":        {"Line {line}: choose a product.", "{line} 行目: 商品を選んでください。"},
-	"quote.line.quantity":       {"Line {line}: the quantity must be 1 or more.", "{line} 行目: 数量は 1 以上にしてください。"},
+	"quote.line.quantity":       {"Line {line}: the quantity must be between 1 and 100,000.", "{line} 行目: 数量は 1 から 100,000 の間で指定してください。"},
 	"quote.line.siteGroup":      {"Line {line}: its site group is not on this quote.", "{line} 行目: 拠点グループがこの見積にありません。"},
 	"quote.line.parent":         {"Line {line}: its bundle line is not on this quote.", "{line} 行目: 親のバンドル行がこの見積にありません。"},
 	"quote.line.discountPct":    {"Line {line}: a discount must be between 0% and 100%.", "{line} 行目: 割引率は 0% から 100% の間で指定してください。"},
@@ -321,6 +323,9 @@ var messages = map[string]Text{
 	"value.date":            {"date", "日付"},
 	"value.amount":          {"amount", "金額"},
 	"value.attributes":      {"list of attributes", "属性の一覧"},
+	"store.missing":         {"There is no database at {path}: start Quotewright once to create it, or name another file with --db.", "{path} にデータベースがありません。一度 Quotewright を起動して作成するか、--db で別のファイルを指定してください。"},
+	"store.needsUpgrade":    {"The database {path} is not at this version's schema: open it once with the Quotewright app, which upgrades it.", "データベース {path} はこのバージョンのスキーマではありません。一度 Quotewright アプリで開くと更新されます。"},
+	"store.readOnlyOpen":    {"The database {path} was opened for reading only.", "データベース {path} は読み取り専用で開かれています。"},
 	"store.badValue":        {"The database holds a {kind} Quotewright cannot read (“{value}”): the file was changed outside Quotewright. Restore it from a backup.", "データベースに Quotewright が読み取れない値（{kind}:「{value}」）があります。ファイルが Quotewright 以外で変更されています。バックアップから復元してください。"},
 	"audit.appendOnly":      {"The audit log cannot be changed, only added to.", "監査ログは変更できません（追記のみ可能です）。"},
 }

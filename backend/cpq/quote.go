@@ -84,6 +84,10 @@ type QuoteLine struct {
 	Position       int
 }
 
+// MaxQuantity is the largest quantity of one line: enough for any real order, and small enough that the
+// quantities of nested bundle lines multiply without overflow.
+const MaxQuantity = 100000
+
 // Editable reports whether the version may still be changed. Superseded, accepted and presented versions
 // are fixed: a change to them is a revision.
 func (q *Quote) Editable() bool {
@@ -132,7 +136,7 @@ func (q *Quote) Validate() error {
 		if l.ProductID == "" {
 			v.Add("lines", "quote.line.product", "line", n)
 		}
-		if l.Quantity < 1 {
+		if l.Quantity < 1 || l.Quantity > MaxQuantity {
 			v.Add("lines", "quote.line.quantity", "line", n)
 		}
 		if l.SiteGroupID != "" && !groups[l.SiteGroupID] {

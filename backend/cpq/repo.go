@@ -125,6 +125,8 @@ type ProductRepository interface {
 	Get(ctx context.Context, id string) (*Product, error)
 	GetByCode(ctx context.Context, code string) (*Product, error)
 	List(ctx context.Context, f ProductFilter) ([]*Product, int, error)
+	// All returns every product whole (attributes, components, technical attributes), by code.
+	All(ctx context.Context) ([]*Product, error)
 	// BundlesContaining lists the bundles that have the product as a component.
 	BundlesContaining(ctx context.Context, productID string) ([]*Product, error)
 	// Families lists the product families in use, sorted.
@@ -136,7 +138,10 @@ type PriceListRepository interface {
 	Create(ctx context.Context, l *PriceList) error
 	Get(ctx context.Context, id string) (*PriceList, error)
 	List(ctx context.Context) ([]*PriceList, error)
+	Update(ctx context.Context, l *PriceList) error
 	AddEntry(ctx context.Context, e *PriceEntry) error
+	// ClearEntries removes every entry of a price list (an import then adds the file's).
+	ClearEntries(ctx context.Context, priceListID string) error
 	// Entries lists a price list's entries; EntriesForProduct a product's entries across all price lists.
 	Entries(ctx context.Context, priceListID string) ([]*PriceEntry, error)
 	EntriesForProduct(ctx context.Context, productID string) ([]*PriceEntry, error)

@@ -71,10 +71,18 @@ func (s *seeder) seedCatalog() error {
 				tech("phone_number", "Telephone number", "電話番号", `^0\d{9}$`))
 		},
 		func() *cpq.Product {
+			p := simple("NEWS-DAILY", "media", text("Daily newspaper, delivered", "日刊紙（宅配）"),
+				text("The printed morning edition delivered every day. Taxed at the reduced rate.",
+					"毎朝ご自宅に届く朝刊。軽減税率（8%）の対象です。"), nil)
+			p.TaxCode = cpq.TaxReduced
+			return p
+		},
+		func() *cpq.Product {
 			return bundle("HOME-BUNDLE", "bundle-home", text("Home internet bundle", "光ホームセット"),
-				text("Fibre line with a Wi-Fi 6 router, and optional TV and home phone.",
-					"光回線と Wi-Fi 6 ルーターのセット。テレビと光電話を追加できます。"),
-				comp("FIBRE-HOME", 1, 1, 1), comp("ROUTER-WIFI6", 1, 1, 1), comp("TV-HOME", 0, 1, 0), comp("VOICE-HOME", 0, 1, 0))
+				text("Fibre line with a Wi-Fi 6 router, and optional TV, home phone and newspaper.",
+					"光回線と Wi-Fi 6 ルーターのセット。テレビ・光電話・新聞を追加できます。"),
+				comp("FIBRE-HOME", 1, 1, 1), comp("ROUTER-WIFI6", 1, 1, 1), comp("TV-HOME", 0, 1, 0), comp("VOICE-HOME", 0, 1, 0),
+				comp("NEWS-DAILY", 0, 1, 0))
 		},
 
 		// Phones for all employees of a mid-size company.

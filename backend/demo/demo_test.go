@@ -68,8 +68,8 @@ func TestSeedDemo(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if len(bundle.Components) != 4 {
-			t.Errorf("home bundle components = %d, want fibre, router, TV and phone", len(bundle.Components))
+		if len(bundle.Components) != 5 {
+			t.Errorf("home bundle components = %d, want fibre, router, TV, phone and newspaper", len(bundle.Components))
 		}
 		fibre, _ := tx.Products().GetByCode(ctx, "FIBRE-HOME")
 		if fibre.Name.JA == "" || fibre.Name.EN == "" {

@@ -15,6 +15,8 @@ type price struct {
 	attr, val string // an adjustment for this attribute value
 	minQty    int    // a volume tier
 	term      int    // a term price
+	mode      cpq.TierMode
+	scope     cpq.TierScope
 }
 
 const (
@@ -37,6 +39,7 @@ var priceBook = []price{
 	{code: "VOICE-HOME", charge: mrc, amount: "550", cost: "200"},
 	{code: "VOICE-HOME", charge: nrc, amount: "1100", cost: "400"},
 	{code: "VOICE-HOME", charge: nrc, amount: "2200", attr: "keep_number", val: "true"},
+	{code: "NEWS-DAILY", charge: mrc, amount: "4400", cost: "3600"},
 
 	{code: "PHONE-X15", charge: nrc, amount: "98800", cost: "72000"},
 	{code: "PHONE-X15", charge: nrc, amount: "94800", cost: "72000", minQty: 50},
@@ -47,14 +50,15 @@ var priceBook = []price{
 	{code: "PHONE-A9", charge: nrc, amount: "46800", cost: "36000", minQty: 50},
 	{code: "PHONE-A9", charge: nrc, amount: "43800", cost: "36000", minQty: 200},
 	{code: "PHONE-A9", charge: nrc, amount: "6000", cost: "3500", attr: "storage", val: "128"},
-	{code: "PLAN-BIZ-5", charge: mrc, amount: "1980", cost: "800"},
-	{code: "PLAN-BIZ-5", charge: mrc, amount: "1780", cost: "800", minQty: 100},
-	{code: "PLAN-BIZ-5", charge: mrc, amount: "1580", cost: "800", minQty: 300},
-	{code: "PLAN-BIZ-30", charge: mrc, amount: "3980", cost: "1500"},
-	{code: "PLAN-BIZ-30", charge: mrc, amount: "3680", cost: "1500", minQty: 100},
-	{code: "PLAN-BIZ-30", charge: mrc, amount: "3380", cost: "1500", minQty: 300},
-	{code: "PLAN-BIZ-UNL", charge: mrc, amount: "6480", cost: "3100"},
-	{code: "PLAN-BIZ-UNL", charge: mrc, amount: "5980", cost: "3100", minQty: 100},
+	// Data plans are priced in slabs across the quote: the 100th line onwards is cheaper, the 300th more so.
+	{code: "PLAN-BIZ-5", charge: mrc, amount: "1980", cost: "800", mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-5", charge: mrc, amount: "1780", cost: "800", minQty: 100, mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-5", charge: mrc, amount: "1580", cost: "800", minQty: 300, mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-30", charge: mrc, amount: "3980", cost: "1500", mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-30", charge: mrc, amount: "3680", cost: "1500", minQty: 100, mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-30", charge: mrc, amount: "3380", cost: "1500", minQty: 300, mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-UNL", charge: mrc, amount: "6480", cost: "3100", mode: cpq.TierSlab},
+	{code: "PLAN-BIZ-UNL", charge: mrc, amount: "5980", cost: "3100", minQty: 100, mode: cpq.TierSlab},
 	{code: "DEVICE-CARE", charge: mrc, amount: "700", cost: "250"},
 
 	{code: "FIBRE-BIZ", charge: mrc, amount: "12800", cost: "6500"},
@@ -64,7 +68,9 @@ var priceBook = []price{
 	{code: "FIBRE-BIZ", charge: mrc, amount: "5000", cost: "1000", attr: "static_ip", val: "8"},
 	{code: "FIBRE-BIZ", charge: mrc, amount: "9000", cost: "2000", attr: "static_ip", val: "16"},
 	{code: "FIBRE-BIZ", charge: nrc, amount: "33000", cost: "20000"},
-	{code: "WIFI-MANAGED", charge: mrc, amount: "3300", cost: "1200"},
+	// Managed Wi-Fi: from 10 access points at one site, every one is cheaper.
+	{code: "WIFI-MANAGED", charge: mrc, amount: "3300", cost: "1200", scope: cpq.ScopeSite},
+	{code: "WIFI-MANAGED", charge: mrc, amount: "2900", cost: "1200", minQty: 10, scope: cpq.ScopeSite},
 	{code: "WIFI-MANAGED", charge: mrc, amount: "1100", cost: "400", attr: "model", val: "outdoor"},
 	{code: "WIFI-MANAGED", charge: nrc, amount: "22000", cost: "15000"},
 	{code: "SIP-TRUNK", charge: mrc, amount: "4400", cost: "1800"},
@@ -100,7 +106,8 @@ func (s *seeder) seedPrices() error {
 	}
 	for _, p := range priceBook {
 		e := cpq.PriceEntry{ProductID: s.products[p.code].ID, Charge: p.charge, Amount: dec(p.amount),
-			TermMonths: p.term, Attribute: p.attr, AttributeValue: p.val, MinQuantity: max(p.minQty, 1)}
+			TermMonths: p.term, Attribute: p.attr, AttributeValue: p.val, MinQuantity: max(p.minQty, 1),
+			TierMode: p.mode, TierScope: p.scope}
 		if p.cost != "" {
 			e.Cost = dec(p.cost)
 		}

@@ -388,7 +388,9 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 		c.UnitList = cp.list.Amount
 	}
 	running := c.UnitList.Mul(qty)
-	steps = append(steps, Step{Kind: StepList, Entry: cp.list, Amount: running, Running: running})
+	if cp.list != nil { // a price made only of attribute adjustments (a router's rental or purchase) has none
+		steps = append(steps, Step{Kind: StepList, Entry: cp.list, Amount: running, Running: running})
+	}
 	if cp.term != nil {
 		d := cp.termDelta.Mul(qty)
 		running = running.Add(d)

@@ -180,6 +180,87 @@ func (r products) List(ctx context.Context, f cpq.ProductFilter) ([]*cpq.Product
 	return out, total, err
 }
 
+// All loads the whole catalog's products in five queries, however many there are.
+func (r products) All(ctx context.Context) ([]*cpq.Product, error) {
+	ps, err := getAll(ctx, r.t, scanProduct, `SELECT `+productCols+` FROM products ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*cpq.Product, len(ps))
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	type attr struct {
+		product string
+		cpq.Attribute
+	}
+	attrs, err := getAll(ctx, r.t, func(s scanner) (*attr, error) {
+		var a attr
+		var req int
+		err := s.Scan(&a.product, &a.Code, &a.Name.EN, &a.Name.JA, &a.Type, &req, &a.Default)
+		a.Required = req == 1
+		return &a, err
+	}, `SELECT product_id, code, name_en, name_ja, type, required, default_value FROM product_attributes ORDER BY product_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	type value struct {
+		product, attr string
+		cpq.AttributeValue
+	}
+	values, err := getAll(ctx, r.t, func(s scanner) (*value, error) {
+		var v value
+		return &v, s.Scan(&v.product, &v.attr, &v.Code, &v.Name.EN, &v.Name.JA)
+	}, `SELECT product_id, attribute_code, code, name_en, name_ja FROM product_attribute_values ORDER BY product_id, attribute_code, position`)
+	if err != nil {
+		return nil, err
+	}
+	valuesOf := map[[2]string][]cpq.AttributeValue{}
+	for _, v := range values {
+		k := [2]string{v.product, v.attr}
+		valuesOf[k] = append(valuesOf[k], v.AttributeValue)
+	}
+	for _, a := range attrs {
+		a.Values = valuesOf[[2]string{a.product, a.Code}]
+		if p := byID[a.product]; p != nil {
+			p.Attributes = append(p.Attributes, a.Attribute)
+		}
+	}
+	type comp struct {
+		bundle string
+		cpq.BundleComponent
+	}
+	comps, err := getAll(ctx, r.t, func(s scanner) (*comp, error) {
+		var c comp
+		return &c, s.Scan(&c.bundle, &c.ProductID, &c.Min, &c.Max, &c.Default)
+	}, `SELECT bundle_id, product_id, min_qty, max_qty, default_qty FROM bundle_components ORDER BY bundle_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range comps {
+		if p := byID[c.bundle]; p != nil {
+			p.Components = append(p.Components, c.BundleComponent)
+		}
+	}
+	type tech struct {
+		product string
+		cpq.TechnicalAttribute
+	}
+	techs, err := getAll(ctx, r.t, func(s scanner) (*tech, error) {
+		var t tech
+		return &t, s.Scan(&t.product, &t.Code, &t.Name.EN, &t.Name.JA, &t.Pattern)
+	}, `SELECT product_id, code, name_en, name_ja, pattern FROM technical_attributes ORDER BY product_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range techs {
+		if p := byID[t.product]; p != nil {
+			p.TechnicalAttributes = append(p.TechnicalAttributes, t.TechnicalAttribute)
+		}
+	}
+	return ps, nil
+}
+
 func (r products) BundlesContaining(ctx context.Context, productID string) ([]*cpq.Product, error) {
 	return getAll(ctx, r.t, scanProduct, `SELECT `+productCols+` FROM products
 		WHERE id IN (SELECT bundle_id FROM bundle_components WHERE product_id = ?) ORDER BY code`, productID)
@@ -260,6 +341,20 @@ func (r priceLists) List(ctx context.Context) ([]*cpq.PriceList, error) {
 	return getAll(ctx, r.t, scanPriceList, `SELECT `+priceListCols+` FROM price_lists ORDER BY code`)
 }
 
+func (r priceLists) Update(ctx context.Context, l *cpq.PriceList) error {
+	l.Code = cpq.NormalizeCode(l.Code)
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	return r.t.execOne(ctx, "pricelist", l.ID, `UPDATE price_lists SET code = ?, name_en = ?, name_ja = ?, currency = ?,
+		valid_from = ?, valid_to = ?, active = ? WHERE id = ?`, l.Code, l.Name.EN, l.Name.JA, l.Currency,
+		fmtDate(l.ValidFrom), fmtDate(l.ValidTo), boolInt(l.Active), l.ID)
+}
+
+func (r priceLists) ClearEntries(ctx context.Context, priceListID string) error {
+	return dbErr(r.t.exec(ctx, `DELETE FROM price_entries WHERE price_list_id = ?`, priceListID), "pricelist")
+}
+
 const priceEntryCols = `id, price_list_id, product_id, charge, period, amount, cost, term_months, attribute,
 	attribute_value, min_quantity, tier_mode, tier_scope`
 
@@ -333,7 +428,8 @@ func (r promotions) withProducts(ctx context.Context, ps []*cpq.Promotion) ([]*c
 		ids, err := getAll(ctx, r.t, func(s scanner) (*string, error) {
 			var id string
 			return &id, s.Scan(&id)
-		}, `SELECT product_id FROM promotion_products WHERE promotion_id = ? ORDER BY product_id`, p.ID)
+		}, `SELECT pp.product_id FROM promotion_products pp JOIN products p ON p.id = pp.product_id
+			WHERE pp.promotion_id = ? ORDER BY p.code`, p.ID)
 		if err != nil {
 			return nil, err
 		}

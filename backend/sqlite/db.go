@@ -119,6 +119,44 @@ func (db *DB) open(ctx context.Context, migrations []migration) error {
 	return nil
 }
 
+// OpenReadOnly opens the database for reading only, beside a Quotewright that may have it open (SQLite's WAL
+// lets readers work while one writer does): for command-line tools that only look. It takes no lock and
+// migrates nothing; a database whose schema is not this build's is refused with a message saying why.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, openErr(path, err)
+	}
+	migrations, err := loadMigrations(embedded)
+	if err != nil {
+		return nil, cpq.Internal(err)
+	}
+	if !exists(abs) {
+		return nil, cpq.Errorf(cpq.ENotFound, "store.missing", "path", abs)
+	}
+	version, fresh, err := inspect(ctx, abs, migrations)
+	if err != nil {
+		return nil, err
+	}
+	if fresh || version != len(migrations) {
+		return nil, cpq.Errorf(cpq.EConflict, "store.needsUpgrade", "path", abs)
+	}
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_query_only", "true")
+	db := &DB{path: abs, now: cpq.UTCNow}
+	if db.r, err = sql.Open("sqlite3", dsn(abs, q)); err != nil {
+		return nil, openErr(abs, err)
+	}
+	db.r.SetMaxOpenConns(4)
+	if err := db.r.PingContext(ctx); err != nil {
+		db.r.Close()
+		return nil, classify(abs, err)
+	}
+	return db, nil
+}
+
 // Path is the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 

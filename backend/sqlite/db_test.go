@@ -441,3 +441,27 @@ func TestPanicInTransactionRollsBack(t *testing.T) {
 		return nil
 	})
 }
+
+// A read-only open works beside the app that holds the database, and cannot write.
+func TestOpenReadOnlyBesideTheApp(t *testing.T) {
+	db, path := openTemp(t)
+	seedAccounts(t, db, 2)
+	ro, err := sqlite.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatalf("read-only open while the app has the file: %v", err)
+	}
+	defer ro.Close()
+	ctx := context.Background()
+	ro.View(ctx, func(tx cpq.Tx) error {
+		if _, n, _ := tx.Accounts().List(ctx, cpq.AccountFilter{}); n != 2 {
+			t.Errorf("read-only sees %d accounts, want 2", n)
+		}
+		return nil
+	})
+	if err := ro.Update(ctx, func(cpq.Tx) error { return nil }); cpq.ErrorCode(err) != cpq.EConflict {
+		t.Errorf("Update on a read-only open: %v", err)
+	}
+	if _, err := sqlite.OpenReadOnly(ctx, filepath.Join(t.TempDir(), "none.db")); cpq.ErrorCode(err) != cpq.ENotFound {
+		t.Errorf("missing file: %v", err)
+	}
+}

@@ -24,6 +24,9 @@ func (db *DB) View(ctx context.Context, fn func(cpq.Tx) error) error {
 
 // Update runs fn in one write transaction: everything it changes is committed together, or nothing is.
 func (db *DB) Update(ctx context.Context, fn func(cpq.Tx) error) error {
+	if db.w == nil {
+		return cpq.Errorf(cpq.EConflict, "store.readOnlyOpen", "path", db.path)
+	}
 	return db.run(ctx, db.w, fn)
 }
 

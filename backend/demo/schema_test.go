@@ -1,0 +1,82 @@
+package demo_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const schemas = "../../docs/schemas"
+
+// compile loads the JSON Schemas of docs/schemas under their $id.
+func compile(t *testing.T, name string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	files, _ := filepath.Glob(filepath.Join(schemas, "*.schema.json"))
+	for _, f := range files {
+		doc, err := readJSON(f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if err := c.AddResource("https://quotewright.example/schemas/"+filepath.Base(f), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := c.Compile("https://quotewright.example/schemas/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func readJSON(path string) (any, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return jsonschema.UnmarshalJSON(f)
+}
+
+// The documented formats describe the files the code reads and writes: the demo catalog, the example quotes
+// and their priced results all validate against docs/schemas.
+func TestExamplesMatchSchemas(t *testing.T) {
+	cases := map[string]string{"demo-catalog.json": "catalog.schema.json"}
+	quotes, _ := filepath.Glob(filepath.Join(examples, "*.quote.json"))
+	for _, q := range quotes {
+		cases[filepath.Base(q)] = "quote.schema.json"
+		cases[strings.TrimSuffix(filepath.Base(q), ".quote.json")+".priced.json"] = "priced-quote.schema.json"
+	}
+	for file, schema := range cases {
+		doc, err := readJSON(filepath.Join(examples, file))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if err := compile(t, schema).Validate(doc); err != nil {
+			t.Errorf("%s does not match %s: %v", file, schema, err)
+		}
+	}
+}
+
+// The schemas are strict: a misspelt field or a number where a decimal string belongs is refused, as the
+// readers refuse them.
+func TestSchemasRefuseWhatTheReadersRefuse(t *testing.T) {
+	s := compile(t, "quote.schema.json")
+	for _, bad := range []string{
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"product":"X","quantity":0}]}`,
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"product":"X","discountPct":10}]}`,
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"prodcut":"X"}]}`,
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":7,"customer":{"segment":"business"},"lines":[{"product":"X"}]}`,
+	} {
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(doc); err == nil {
+			t.Errorf("the schema accepts %s", bad)
+		}
+	}
+}
