@@ -43,6 +43,7 @@ type Services struct {
 	Session  *SessionService
 	Accounts *AccountService
 	Catalog  *CatalogService
+	Quotes   *QuoteService
 
 	ctx   context.Context
 	sales *sales.Service
@@ -62,6 +63,7 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	s.Session = &SessionService{s: s}
 	s.Accounts = &AccountService{s}
 	s.Catalog = &CatalogService{s}
+	s.Quotes = &QuoteService{s: s}
 	if uc == nil {
 		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
@@ -94,7 +96,7 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 }
 
 // Bind lists the services to bind, for Wails and for browser mode alike.
-func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog} }
+func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog, s.Quotes} }
 
 // Lang is the current UI language.
 func (s *Services) Lang() cpq.Lang {

@@ -25,9 +25,25 @@ func (p LineProblem) Text(lang cpq.Lang) string {
 // their minimum and maximum of each component and nothing else, and requires/excludes rules hold. sites
 // maps site group ids to their sites. It returns every problem, in line order.
 func (c *Catalog) Validate(ctx Context, q *cpq.Quote, sites map[string]*Site) []LineProblem {
-	v := validation{c: c, ctx: ctx, q: q, sites: sites, index: map[string]int{}}
+	v := validation{c: c, ctx: ctx, q: q, sites: sites, index: map[string]int{},
+		counts: map[string]map[string]int{"": {}}, children: map[string]map[string]int{}}
 	for i, l := range q.Lines {
 		v.index[l.ID] = i
+		if p := c.products[l.ProductID]; p != nil {
+			if v.counts[l.SiteGroupID] == nil {
+				v.counts[l.SiteGroupID] = map[string]int{}
+			}
+			v.counts[l.SiteGroupID][p.Code]++
+			if l.SiteGroupID != "" {
+				v.counts[""][p.Code]++
+			}
+		}
+		if l.ParentID != "" {
+			if v.children[l.ParentID] == nil {
+				v.children[l.ParentID] = map[string]int{}
+			}
+			v.children[l.ParentID][l.ProductID] += l.Quantity
+		}
 	}
 	for i := range q.Lines {
 		v.line(i)
@@ -43,6 +59,11 @@ type validation struct {
 	sites map[string]*Site
 	index map[string]int
 	out   []LineProblem
+	// counts holds how many lines of each product code each site group has ("" for the whole quote), and
+	// children how many of each product each bundle line holds: built once, so that rules and cardinality
+	// are checked in time proportional to the lines, not their square.
+	counts   map[string]map[string]int
+	children map[string]map[string]int
 }
 
 func (v *validation) add(i int, e Explanation) {
@@ -124,12 +145,7 @@ func (v *validation) attributes(i int, p *cpq.Product) {
 
 // cardinality checks that the bundle line's children hold each component between its minimum and maximum.
 func (v *validation) cardinality(i int, bundle *cpq.Product) {
-	counts := map[string]int{}
-	for _, l := range v.q.Lines {
-		if l.ParentID == v.q.Lines[i].ID {
-			counts[l.ProductID] += l.Quantity
-		}
-	}
+	counts := v.children[v.q.Lines[i].ID]
 	for _, comp := range bundle.Components {
 		child := v.c.products[comp.ProductID]
 		n := counts[comp.ProductID]
@@ -182,11 +198,19 @@ func (v *validation) present(l cpq.QuoteLine, r *cpq.Rule) []string {
 			found = append(found, p.Code)
 		}
 	}
-	for _, o := range v.q.Lines {
-		if o.ID == l.ID || (r.Scope == cpq.ScopeSite && o.SiteGroupID != l.SiteGroupID) {
-			continue
+	scope := ""
+	if r.Scope == cpq.ScopeSite {
+		scope = l.SiteGroupID
+	}
+	own := v.c.products[l.ProductID].Code
+	for _, code := range r.Targets {
+		n := v.counts[scope][code]
+		if code == own {
+			n-- // the line itself does not count
 		}
-		note(o.ProductID)
+		if n > 0 && !contains(found, code) {
+			found = append(found, code)
+		}
 	}
 	if r.WithAssets {
 		var siteID string

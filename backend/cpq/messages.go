@@ -291,6 +291,10 @@ var messages = map[string]Text{
 	"quote.line.parent":         {"Line {line}: its bundle line is not on this quote.", "{line} 行目: 親のバンドル行がこの見積にありません。"},
 	"quote.line.discountPct":    {"Line {line}: a discount must be between 0% and 100%.", "{line} 行目: 割引率は 0% から 100% の間で指定してください。"},
 	"quote.line.discountAmount": {"Line {line}: a discount amount cannot be negative.", "{line} 行目: 割引額に負の値は指定できません。"},
+	"quote.opportunity.account": {"The opportunity belongs to another account.", "この商談は別の取引先のものです。"},
+	"quote.priceList.required":  {"Choose a price list for the quote.", "見積の価格表を選んでください。"},
+	"quote.site.account":        {"A quote's sites must be the account's own sites.", "見積の拠点は、その取引先の拠点から選んでください。"},
+	"quote.notEditable":         {"This quote version is “{status}” and can no longer be changed; revise it to make a new version.", "この見積は「{status}」のため変更できません。改版して新しい版を作成してください。"},
 	"approval.self":             {"Nobody can approve their own quote: ask your manager.", "自分の見積を自分で承認することはできません。上長に依頼してください。"},
 	"approval.level":            {"This approval needs a {level} or higher.", "この承認には{level}以上の権限が必要です。"},
 

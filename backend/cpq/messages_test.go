@@ -88,7 +88,7 @@ func TestMessageKeysUsedExist(t *testing.T) {
 		})
 		// Keys passed as "@key" arguments.
 		b, _ := os.ReadFile(f)
-		for _, m := range regexp.MustCompile(`"@([a-z]+\.[a-zA-Z_.]+)"`).FindAllStringSubmatch(string(b), -1) {
+		for _, m := range regexp.MustCompile(`"@([a-z]+\.[a-zA-Z_.]*[a-zA-Z_])"`).FindAllStringSubmatch(string(b), -1) {
 			if !HasMessage(m[1]) {
 				t.Errorf("%s: referenced message %q is not in the catalog", f, m[1])
 			}

@@ -132,27 +132,39 @@ func (q *Quote) Validate() error {
 		lines[l.ID] = true
 	}
 	for i, l := range q.Lines {
-		n := itoa(i + 1)
-		if l.ProductID == "" {
-			v.Add("lines", "quote.line.product", "line", n)
-		}
-		if l.Quantity < 1 || l.Quantity > MaxQuantity {
-			v.Add("lines", "quote.line.quantity", "line", n)
-		}
+		l.check(&v, i+1)
 		if l.SiteGroupID != "" && !groups[l.SiteGroupID] {
-			v.Add("lines", "quote.line.siteGroup", "line", n)
+			v.Add("lines", "quote.line.siteGroup", "line", itoa(i+1))
 		}
 		if l.ParentID != "" && (!lines[l.ParentID] || l.ParentID == l.ID) {
-			v.Add("lines", "quote.line.parent", "line", n)
-		}
-		if l.DiscountPct.IsNegative() || l.DiscountPct.GreaterThan(decimal.NewFromInt(100)) {
-			v.Add("lines", "quote.line.discountPct", "line", n)
-		}
-		if l.DiscountAmount.IsNegative() {
-			v.Add("lines", "quote.line.discountAmount", "line", n)
+			v.Add("lines", "quote.line.parent", "line", itoa(i+1))
 		}
 	}
 	return v.Err()
+}
+
+// ValidateLine checks one line on its own (the rest of the quote is not looked at); line is its 1-based
+// position, for the message.
+func (l *QuoteLine) ValidateLine(line int) error {
+	v := Validation{Key: "quote.invalid"}
+	l.check(&v, line)
+	return v.Err()
+}
+
+func (l *QuoteLine) check(v *Validation, line int) {
+	n := itoa(line)
+	if l.ProductID == "" {
+		v.Add("lines", "quote.line.product", "line", n)
+	}
+	if l.Quantity < 1 || l.Quantity > MaxQuantity {
+		v.Add("lines", "quote.line.quantity", "line", n)
+	}
+	if l.DiscountPct.IsNegative() || l.DiscountPct.GreaterThan(decimal.NewFromInt(100)) {
+		v.Add("lines", "quote.line.discountPct", "line", n)
+	}
+	if l.DiscountAmount.IsNegative() {
+		v.Add("lines", "quote.line.discountAmount", "line", n)
+	}
 }
 
 // SetStatus moves the quote version to status if its state machine allows it.

@@ -180,6 +180,15 @@ type QuoteRepository interface {
 	Versions(ctx context.Context, number string) ([]*Quote, error)
 	// Update saves the quote version, replacing its site groups and lines.
 	Update(ctx context.Context, q *Quote) error
+	// UpdateHeader saves the version's own fields (name, status, term, discount …) and leaves its lines.
+	UpdateHeader(ctx context.Context, q *Quote) error
+	// AddSiteGroup, AddLines, UpdateLine and DeleteLines change a version's groups and lines one at a time, so
+	// that an edit of a 10,000-line quote writes one row, not ten thousand.
+	AddSiteGroup(ctx context.Context, quoteID string, g *SiteGroup) error
+	DeleteSiteGroup(ctx context.Context, quoteID, groupID string) error
+	AddLines(ctx context.Context, quoteID string, lines []QuoteLine) error
+	UpdateLine(ctx context.Context, quoteID string, l *QuoteLine) error
+	DeleteLines(ctx context.Context, quoteID string, ids []string) error
 }
 
 type ApprovalRepository interface {

@@ -58,7 +58,7 @@ func BenchmarkReprice10kOneLine(b *testing.B) {
 		l := q.Lines[4321]
 		l.Quantity = 1 + i%5
 		l.DiscountPct = decimal.NewFromInt(int64(i % 20))
-		if err := p.SetLine(l); err != nil {
+		if _, err := p.SetLine(l); err != nil {
 			b.Fatal(err)
 		}
 		_ = p.Result()

@@ -184,12 +184,13 @@ func (p *Pricer) keys(i int) []tierKey {
 }
 
 // SetLine replaces the line with the same id and reprices what it affects: the line, its bundle's lines, and
-// the lines that share a volume tier with them. A new line, a removed one or a moved one reprices everything.
-func (p *Pricer) SetLine(l cpq.QuoteLine) error {
+// the lines that share a volume tier with them. It returns the ids of the lines it repriced; nil means all of
+// them (a new line, or one moved to another bundle, site or product, reprices everything).
+func (p *Pricer) SetLine(l cpq.QuoteLine) ([]string, error) {
 	i, ok := p.index[l.ID]
 	if !ok || p.q.Lines[i].ParentID != l.ParentID || p.q.Lines[i].SiteGroupID != l.SiteGroupID ||
 		p.q.Lines[i].ProductID != l.ProductID {
-		return p.replaceAll(l)
+		return nil, p.replaceAll(l)
 	}
 	// The line and its descendants change effective quantity together.
 	affected := p.subtree(i, nil)
@@ -221,12 +222,37 @@ func (p *Pricer) SetLine(l cpq.QuoteLine) error {
 	for k := range moved {
 		p.tierMembers(k, old, redo)
 	}
+	changed := make([]string, 0, len(redo))
 	for _, r := range sortedKeys(redo) {
 		p.add(r, -1)
 		p.priceLine(r)
 		p.add(r, +1)
+		changed = append(changed, p.q.Lines[r].ID)
 	}
-	return nil
+	return changed, nil
+}
+
+// SetQuote takes new quote-level terms (term, discount, price list) and reprices everything.
+func (p *Pricer) SetQuote(q *cpq.Quote) error {
+	list := p.cat.PriceList(q.PriceListID)
+	if list == nil {
+		return cpq.Errorf(cpq.EInvalid, "pricing.noPriceList")
+	}
+	cur, err := cpq.LookupCurrency(list.Currency)
+	if err != nil {
+		return err
+	}
+	lines := p.q.Lines
+	p.q = *q
+	p.q.Lines = lines
+	p.list, p.cur, p.months = list, cur, max(q.TermMonths, 1)
+	return p.reprice()
+}
+
+// AddLines appends lines and reprices everything.
+func (p *Pricer) AddLines(lines []cpq.QuoteLine) error {
+	p.q.Lines = append(p.q.Lines, lines...)
+	return p.reprice()
 }
 
 // tierMembers marks the members of a tier quantity whose price a change of effective quantities (old holds
@@ -342,6 +368,14 @@ func (p *Pricer) Result() *Result {
 	}
 	r.Totals = p.sums[len(p.groups)].totals(p)
 	return r
+}
+
+// QuoteLine returns the quote's line with the given id as currently set, or nil.
+func (p *Pricer) QuoteLine(id string) *cpq.QuoteLine {
+	if i, ok := p.index[id]; ok {
+		return &p.q.Lines[i]
+	}
+	return nil
 }
 
 // Line returns the priced line with the given id, or nil.

@@ -249,7 +249,7 @@ func TestPropertyRepriceEqualsFullPrice(t *testing.T) {
 				l = randomLine(rng, ps, l.ID) // another product: a structural change
 			}
 			q.Lines[i] = l
-			if err := p.SetLine(l); err != nil {
+			if _, err := p.SetLine(l); err != nil {
 				t.Fatal(err)
 			}
 			full, err := pricing.Price(cat, q, business, s)

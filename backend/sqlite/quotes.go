@@ -196,6 +196,100 @@ func (r quotes) Update(ctx context.Context, q *cpq.Quote) error {
 	return r.saveParts(ctx, q)
 }
 
+// UpdateHeader saves the version's own fields, not its lines.
+func (r quotes) UpdateHeader(ctx context.Context, q *cpq.Quote) error {
+	head := *q
+	head.Lines, head.SiteGroups = nil, nil
+	if err := head.Validate(); err != nil {
+		return err
+	}
+	q.UpdatedAt = r.t.now()
+	return r.t.execOne(ctx, "quote", q.ID, `UPDATE quotes SET opportunity_id = ?, name = ?, status = ?,
+		is_primary = ?, price_list_id = ?, currency = ?, term_months = ?, valid_until = ?, lang = ?, discount_pct = ?,
+		owner_id = ?, updated_at = ? WHERE id = ?`,
+		nullID(q.OpportunityID), q.Name, q.Status, boolInt(q.Primary), nullID(q.PriceListID), q.Currency,
+		q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct), nullID(q.OwnerID), fmtTime(q.UpdatedAt), q.ID)
+}
+
+// touch marks the version changed now.
+func (r quotes) touch(ctx context.Context, quoteID string) error {
+	return r.t.execOne(ctx, "quote", quoteID, `UPDATE quotes SET updated_at = ? WHERE id = ?`, fmtTime(r.t.now()), quoteID)
+}
+
+func (r quotes) AddSiteGroup(ctx context.Context, quoteID string, g *cpq.SiteGroup) error {
+	if g.ID == "" {
+		g.ID = cpq.NewID("sg")
+	}
+	if g.Name == "" {
+		return cpq.Errorf(cpq.EInvalid, "quote.siteGroup.name")
+	}
+	if err := dbErr(r.t.exec(ctx, `INSERT INTO quote_site_groups (id, quote_id, site_id, name, position)
+		VALUES (?, ?, ?, ?, (SELECT COALESCE(max(position), -1) + 1 FROM quote_site_groups WHERE quote_id = ?))`,
+		g.ID, quoteID, nullID(g.SiteID), g.Name, quoteID), "quote"); err != nil {
+		return err
+	}
+	return r.touch(ctx, quoteID)
+}
+
+// DeleteSiteGroup removes a site group and its lines.
+func (r quotes) DeleteSiteGroup(ctx context.Context, quoteID, groupID string) error {
+	if err := r.t.execOne(ctx, "quote", groupID, `DELETE FROM quote_site_groups WHERE id = ? AND quote_id = ?`, groupID, quoteID); err != nil {
+		return err
+	}
+	return r.touch(ctx, quoteID)
+}
+
+// AddLines appends lines after the version's last one, with one prepared statement.
+func (r quotes) AddLines(ctx context.Context, quoteID string, lines []cpq.QuoteLine) error {
+	var next int
+	if err := r.t.tx.QueryRowContext(ctx, `SELECT COALESCE(max(position), -1) + 1 FROM quote_lines WHERE quote_id = ?`, quoteID).Scan(&next); err != nil {
+		return dbErr(err, "quote")
+	}
+	stmt, err := r.t.tx.PrepareContext(ctx, `INSERT INTO quote_lines (id, quote_id, site_group_id, parent_id, product_id,
+		quantity, attributes, discount_pct, discount_amount, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return dbErr(err, "quote")
+	}
+	defer stmt.Close()
+	for i := range lines {
+		l := &lines[i]
+		if l.ID == "" {
+			l.ID = cpq.NewID("ql")
+		}
+		l.Position = next + i
+		if err := l.ValidateLine(l.Position + 1); err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, l.ID, quoteID, nullID(l.SiteGroupID), nullID(l.ParentID), l.ProductID,
+			l.Quantity, fmtJSON(orEmpty(l.Attributes)), fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), l.Position); err != nil {
+			return dbErr(err, "quote")
+		}
+	}
+	return r.touch(ctx, quoteID)
+}
+
+func (r quotes) UpdateLine(ctx context.Context, quoteID string, l *cpq.QuoteLine) error {
+	if err := l.ValidateLine(l.Position + 1); err != nil {
+		return err
+	}
+	if err := r.t.execOne(ctx, "quote", l.ID, `UPDATE quote_lines SET quantity = ?, attributes = ?, discount_pct = ?,
+		discount_amount = ? WHERE id = ? AND quote_id = ?`, l.Quantity, fmtJSON(orEmpty(l.Attributes)),
+		fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), l.ID, quoteID); err != nil {
+		return err
+	}
+	return r.touch(ctx, quoteID)
+}
+
+// DeleteLines removes lines; their bundle children go with them (ON DELETE CASCADE).
+func (r quotes) DeleteLines(ctx context.Context, quoteID string, ids []string) error {
+	for _, id := range ids {
+		if err := r.t.execOne(ctx, "quote", id, `DELETE FROM quote_lines WHERE id = ? AND quote_id = ?`, id, quoteID); err != nil {
+			return err
+		}
+	}
+	return r.touch(ctx, quoteID)
+}
+
 type approvals struct{ t *tx }
 
 const approvalCols = `id, quote_id, content_hash, level, reasons, requested_by, COALESCE(approver_id, ''), status,
