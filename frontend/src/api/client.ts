@@ -54,3 +54,8 @@ export async function call<T>(p: Promise<T>): Promise<T> {
     throw toApiError(e);
   }
 }
+
+/** errorText is what to show for a failure in a toast: the summary and every field problem. */
+export function errorText(e: unknown): string {
+  return toApiError(e).fullMessage;
+}

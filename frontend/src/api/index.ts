@@ -1,12 +1,13 @@
 import * as Session from '../../wailsjs/go/app/SessionService';
 import * as Accounts from '../../wailsjs/go/app/AccountService';
 import * as Catalog from '../../wailsjs/go/app/CatalogService';
+import * as Quotes from '../../wailsjs/go/app/QuoteService';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import type { app } from '../../wailsjs/go/models';
 import { call } from './client';
 
 export type { app };
-export { ApiError, toApiError } from './client';
+export { ApiError, errorText, toApiError } from './client';
 
 export const session = {
   info: () => call(Session.Info()),
@@ -30,10 +31,23 @@ export const catalog = {
   get: (id: string) => call(Catalog.Get(id)),
 };
 
+export const quotes = {
+  list: (q: app.QuoteQuery) => call(Quotes.List(q)),
+  create: (input: app.NewQuoteInput) => call(Quotes.Create(input)),
+  get: (id: string) => call(Quotes.Get(id)),
+  update: (u: app.QuoteUpdate) => call(Quotes.Update(u)),
+  addProduct: (input: app.AddProductInput) => call(Quotes.AddProduct(input)),
+  updateLine: (u: app.LineUpdate) => call(Quotes.UpdateLine(u)),
+  removeLines: (quoteId: string, lineIds: string[]) => call(Quotes.RemoveLines(quoteId, lineIds)),
+  offers: (quoteId: string, siteGroupId: string, query: string) => call(Quotes.Offers(quoteId, siteGroupId, query)),
+  waterfall: (quoteId: string, lineId: string) => call(Quotes.Waterfall(quoteId, lineId)),
+};
+
 /** Events the Go services emit. */
 export const events = {
   sessionChanged: 'session:changed',
   accountsChanged: 'accounts:changed',
+  quoteChanged: 'quote:changed',
 } as const;
 
 /** on subscribes to a service event and returns the unsubscribe function. */

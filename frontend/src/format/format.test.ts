@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatSignedMoney } from './money';
+import { formatMoney, formatSignedMoney, fromMinor, sumMoney, toMinor } from './money';
 import { formatDate, formatInstant } from './date';
 
 const JPY = { code: 'JPY', minorUnits: 0 };
@@ -51,5 +51,15 @@ describe('dates', () => {
     expect(formatInstant('2026-11-28T15:30:00Z', 'en', 'Asia/Tokyo')).toBe('Nov 29, 2026, 12:30 AM');
     expect(formatInstant('2026-11-28T15:30:00Z', 'ja', 'Asia/Tokyo')).toBe('2026/11/29 0:30');
     expect(formatInstant('2026-11-28T15:30:00Z', 'en', 'UTC')).toBe('Nov 28, 2026, 3:30 PM');
+  });
+});
+
+describe('exact sums', () => {
+  it('adds amounts without floats', () => {
+    expect(sumMoney(['0.1', '0.2'], 2)).toBe('0.30');
+    expect(sumMoney(['5720', '-1320', ''], 0)).toBe('4400');
+    expect(sumMoney(['9007199254740993', '1'], 0)).toBe('9007199254740994');
+    expect(sumMoney(['-0.05', '0.01'], 2)).toBe('-0.04');
+    expect(fromMinor(toMinor('12.5', 2), 2)).toBe('12.50');
   });
 });

@@ -37,3 +37,28 @@ export function formatSignedMoney(amount: string, currency: Currency): string {
   const s = formatMoney(amount, currency);
   return s.startsWith('-') ? s : `+${s}`;
 }
+
+/** toMinor reads a decimal string as an exact integer count of 10^-places units ("12.5", 2 → 1250n). */
+export function toMinor(amount: string, places: number): bigint {
+  const m = decimalPattern.exec(amount.trim());
+  if (!m) return 0n;
+  const [, sign, whole, fraction = ''] = m;
+  const digits = whole + fraction.padEnd(places, '0').slice(0, places);
+  const n = BigInt(digits);
+  return sign === '-' ? -n : n;
+}
+
+/** fromMinor writes an integer count of 10^-places units back as a decimal string. */
+export function fromMinor(n: bigint, places: number): string {
+  const neg = n < 0n;
+  const s = (neg ? -n : n).toString().padStart(places + 1, '0');
+  const body = places > 0 ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
+  return neg ? `-${body}` : body;
+}
+
+/** sumMoney adds decimal amounts exactly (no floats), at the currency's minor units. */
+export function sumMoney(amounts: string[], places: number): string {
+  let total = 0n;
+  for (const a of amounts) if (a) total += toMinor(a, places);
+  return fromMinor(total, places);
+}
