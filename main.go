@@ -52,7 +52,9 @@ const usage = `Quotewright — configure, price and quote.
 Usage:
   quotewright [--db PATH]                       start the desktop app (browser mode when there is no display)
   quotewright serve [--db PATH] [--addr ADDR]   serve the app to a web browser on this computer
-  quotewright demo --reset [--db PATH]          replace the database with fresh demo data (the old file is kept)
+  quotewright demo --reset [--large] [--db PATH]
+                                                replace the database with fresh demo data (the old file is kept);
+                                                --large adds a store chain with a 10,000-line quote
   quotewright price [--catalog FILE] [-o FILE] QUOTE.json
                                                 price a quote file, printing the priced quote (docs/formats.md)
   quotewright catalog export [-o FILE]          write the database's catalog as a catalog file
@@ -275,9 +277,10 @@ func serve(ctx context.Context, path, addr string, stdout io.Writer, log *slog.L
 
 func cmdDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	var path string
-	var reset bool
+	var reset, large bool
 	fl := newFlags("demo", &path)
 	fl.BoolVar(&reset, "reset", false, "replace the database with fresh demo data")
+	fl.BoolVar(&large, "large", false, "add the large-quote scenario: 50 stores, a 10,000-line quote")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -288,7 +291,17 @@ func cmdDemo(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	kept, err := sqlite.Replace(ctx, target, func(db cpq.Store) error { return demo.Seed(ctx, db, time.Now()) })
+	kept, err := sqlite.Replace(ctx, target, func(db cpq.Store) error {
+		if err := demo.Seed(ctx, db, time.Now()); err != nil || !large {
+			return err
+		}
+		cat, err := sales.New(db, nil).Catalog(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = demo.SeedLarge(ctx, db, cat, time.Now())
+		return err
+	})
 	if err != nil {
 		return err
 	}

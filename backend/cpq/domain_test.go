@@ -159,3 +159,30 @@ func TestFormatMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteRevision(t *testing.T) {
+	q := &Quote{ID: "quo_1", Number: "Q-000007", Version: 2, Status: QuoteApproved, Primary: true,
+		SiteGroups: []SiteGroup{{ID: "sg_a", Name: "Shinjuku"}, {ID: "sg_b", Name: "Yokohama"}},
+		Lines: []QuoteLine{
+			{ID: "ql_1", SiteGroupID: "sg_a", ProductID: "p1", Quantity: 1},
+			{ID: "ql_2", SiteGroupID: "sg_a", ParentID: "ql_1", ProductID: "p2", Quantity: 4, Attributes: map[string]string{"model": "indoor"}},
+			{ID: "ql_3", SiteGroupID: "sg_b", ProductID: "p1", Quantity: 1},
+		}}
+	v := q.Revision()
+	if v.ID != "" || v.Number != "Q-000007" || v.Version != 3 || v.PreviousID != "quo_1" || v.Status != QuoteDraft || v.Primary {
+		t.Fatalf("revision header = %+v", v)
+	}
+	if v.SiteGroups[0].ID == "sg_a" || v.Lines[0].ID == "ql_1" {
+		t.Fatal("the revision reuses ids")
+	}
+	if got, want := v.Lines[1].ParentID, v.Lines[0].ID; got != want {
+		t.Errorf("component's bundle = %s, want %s", got, want)
+	}
+	if v.Lines[1].SiteGroupID != v.SiteGroups[0].ID || v.Lines[2].SiteGroupID != v.SiteGroups[1].ID {
+		t.Errorf("lines' site groups = %s, %s; groups %s, %s", v.Lines[1].SiteGroupID, v.Lines[2].SiteGroupID, v.SiteGroups[0].ID, v.SiteGroups[1].ID)
+	}
+	v.Lines[1].Attributes["model"] = "outdoor"
+	if q.Lines[1].Attributes["model"] != "indoor" || q.Lines[0].ID != "ql_1" {
+		t.Error("changing the revision changed the original")
+	}
+}

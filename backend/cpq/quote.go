@@ -175,3 +175,40 @@ func (q *Quote) SetStatus(to QuoteStatus) error {
 	q.Status = to
 	return nil
 }
+
+// Revision returns the next version of the quote: the same number, terms, site groups and lines, with fresh
+// ids that keep how lines refer to their bundle and site group, a draft again, pointing back to this version.
+// It is not saved.
+func (q *Quote) Revision() *Quote {
+	v := *q
+	v.ID, v.Version, v.PreviousID, v.Status, v.Primary = "", q.Version+1, q.ID, QuoteDraft, false
+	v.CreatedAt, v.UpdatedAt = time.Time{}, time.Time{}
+	groups := make(map[string]string, len(q.SiteGroups))
+	v.SiteGroups = make([]SiteGroup, len(q.SiteGroups))
+	for i, g := range q.SiteGroups {
+		old := g.ID
+		g.ID = NewID("sg")
+		groups[old] = g.ID
+		v.SiteGroups[i] = g
+	}
+	lines := make(map[string]string, len(q.Lines))
+	for _, l := range q.Lines {
+		lines[l.ID] = NewID("ql")
+	}
+	v.Lines = make([]QuoteLine, len(q.Lines))
+	for i, l := range q.Lines {
+		l.ID, l.SiteGroupID = lines[l.ID], groups[l.SiteGroupID]
+		if l.ParentID != "" {
+			l.ParentID = lines[l.ParentID]
+		}
+		if l.Attributes != nil {
+			attrs := make(map[string]string, len(l.Attributes))
+			for k, x := range l.Attributes {
+				attrs[k] = x
+			}
+			l.Attributes = attrs
+		}
+		v.Lines[i] = l
+	}
+	return &v
+}

@@ -175,6 +175,9 @@ type QuoteRepository interface {
 	// Create saves a quote version with its site groups and lines.
 	Create(ctx context.Context, q *Quote) error
 	Get(ctx context.Context, id string) (*Quote, error)
+	// Header returns the version's own fields and site groups without its lines: what an edit checks first,
+	// without reading ten thousand lines to change one.
+	Header(ctx context.Context, id string) (*Quote, error)
 	List(ctx context.Context, f QuoteFilter) ([]*Quote, int, error)
 	// Versions lists every version of the quote numbered number, oldest first.
 	Versions(ctx context.Context, number string) ([]*Quote, error)

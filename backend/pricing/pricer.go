@@ -219,8 +219,10 @@ func (p *Pricer) SetLine(l cpq.QuoteLine) ([]string, error) {
 			moved[k] = moved[k] || p.tierMoves(k, before, g.count)
 		}
 	}
-	for k := range moved {
-		p.tierMembers(k, old, redo)
+	for k, m := range moved {
+		if m {
+			p.tierMembers(k, old, redo)
+		}
 	}
 	changed := make([]string, 0, len(redo))
 	for _, r := range sortedKeys(redo) {

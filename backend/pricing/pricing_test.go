@@ -347,3 +347,59 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("bad settings: %v", err)
 	}
 }
+
+// The builder refreshes exactly the rows SetLine says it repriced, so the list must hold every line whose price
+// moved and, on large quotes, little else.
+func TestSetLineRepricesWhatMoves(t *testing.T) {
+	b := newBook()
+	phone := b.product("PHONE")
+	b.price(b.jpy, phone, cpq.PriceEntry{Charge: cpq.ChargeOneTime, Amount: d("98800")})
+	b.price(b.jpy, phone, cpq.PriceEntry{Charge: cpq.ChargeOneTime, Amount: d("94800"), MinQuantity: 50})
+	plan := b.product("PLAN")
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("100"), TierMode: cpq.TierSlab})
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("80"), MinQuantity: 50, TierMode: cpq.TierSlab})
+	care := b.product("CARE")
+	b.price(b.jpy, care, cpq.PriceEntry{Amount: d("700")})
+	cat := b.catalog(t)
+	// Lines 1–3: 30 phones, 30 plans, care; lines 4–5: 30 phones, 30 plans.
+	q := quote(b.jpy, 0,
+		cpq.QuoteLine{ProductID: phone.ID, Quantity: 30}, cpq.QuoteLine{ProductID: plan.ID, Quantity: 30},
+		cpq.QuoteLine{ProductID: care.ID, Quantity: 1},
+		cpq.QuoteLine{ProductID: phone.ID, Quantity: 30}, cpq.QuoteLine{ProductID: plan.ID, Quantity: 30})
+
+	cases := []struct {
+		name string
+		line int
+		qty  int
+		want string
+	}{
+		{"no tier involved", 2, 3, "[l3]"},
+		{"tier kept (60 → 61 phones)", 0, 31, "[l1]"},
+		{"tier lost (60 → 49 phones)", 0, 19, "[l1 l4]"},
+		{"slab units shift below the top slab", 1, 10, "[l2 l5]"},
+		{"slab units past the top slab stay", 4, 40, "[l5]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := pricing.New(cat, q, business, pricing.JapanSettings())
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := q.Lines[c.line]
+			l.Quantity = c.qty
+			got, err := p.SetLine(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != c.want {
+				t.Errorf("repriced %v, want %s", got, c.want)
+			}
+			edited := *q
+			edited.Lines = append([]cpq.QuoteLine(nil), q.Lines...)
+			edited.Lines[c.line] = l
+			if got, want := summary(p.Result()), summary(price(t, cat, &edited, pricing.JapanSettings())); got != want {
+				t.Errorf("incremental\n%s\nfull\n%s", got, want)
+			}
+		})
+	}
+}

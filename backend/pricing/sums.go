@@ -60,6 +60,9 @@ type sums struct {
 	net, after  [3]minorSum // by kind index
 	taxes       []taxSum
 	value, cost minorSum
+	// worked holds the totals last worked out, until the next add: an edit of one line changes one site
+	// group's sums and the quote's, and the other groups' totals need not be worked out again.
+	worked *Totals
 }
 
 func newSums() *sums { return &sums{} }
@@ -85,6 +88,7 @@ func (s *sums) tax(k taxKey) *taxSum {
 }
 
 func (s *sums) add(l *Line, sign int, minor int32) {
+	s.worked = nil
 	for i := range l.Charges {
 		c := &l.Charges[i]
 		k := kindIndex(c.Kind)
@@ -102,6 +106,14 @@ func (s *sums) add(l *Line, sign int, minor int32) {
 // totals works the sums out into Totals: tax per kind and rate (rounded per document when the settings say
 // so), gross amounts and margin.
 func (s *sums) totals(p *Pricer) Totals {
+	if s.worked == nil {
+		t := s.workOut(p)
+		s.worked = &t
+	}
+	return *s.worked
+}
+
+func (s *sums) workOut(p *Pricer) Totals {
 	m := p.cur.MinorUnits
 	t := Totals{OneTime: s.net[0].value(m), Monthly: s.net[1].value(m), Yearly: s.net[2].value(m),
 		MonthlyAfterPromotions: s.after[1].value(m), TCV: s.value.value(m), Cost: s.cost.value(m)}
@@ -130,6 +142,8 @@ func (s *sums) totals(p *Pricer) Totals {
 		k := kindIndex(ts.key.kind)
 		taxOf[k] = taxOf[k].Add(tax)
 	}
+	// Results share these totals until the next change: clipped, an append by a caller copies.
+	t.Taxes = t.Taxes[:len(t.Taxes):len(t.Taxes)]
 	t.OneTimeTax, t.MonthlyTax, t.YearlyTax = taxOf[0], taxOf[1], taxOf[2]
 	t.OneTimeGross = t.OneTime.Add(t.OneTimeTax)
 	t.MonthlyGross = t.Monthly.Add(t.MonthlyTax)

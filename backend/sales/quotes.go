@@ -148,9 +148,9 @@ func (s *Service) ListQuotes(ctx context.Context, f cpq.QuoteFilter) (out []*cpq
 	return out, total, err
 }
 
-// editable loads a quote version that may still be changed.
+// editable loads the header and site groups of a quote version that may still be changed.
 func editable(ctx context.Context, tx cpq.Tx, id string) (*cpq.Quote, error) {
-	q, err := tx.Quotes().Get(ctx, id)
+	q, err := tx.Quotes().Header(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,6 +65,52 @@ func wantRefused(t *testing.T, err error, key, path string) {
 	}
 	if !strings.Contains(err.Error(), path) {
 		t.Errorf("message %q does not name the file %s", err.Error(), path)
+	}
+}
+
+// Deleting a row makes SQLite find the rows that refer to it; without an index on the referring column each
+// delete scans the whole table, and replacing a large quote's lines takes seconds. Every key that deletes
+// cascade through, or that refers to its own table, needs one.
+func TestChildKeysAreIndexed(t *testing.T) {
+	db, path := openTemp(t)
+	db.Close()
+	r := raw(t, path)
+	texts := func(query string, args ...any) []string {
+		rows, err := r.Query(query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	type key struct{ table, column string }
+	var keys []key
+	for _, table := range texts(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`) {
+		for _, column := range texts(`SELECT "from" FROM pragma_foreign_key_list(?)
+			WHERE seq = 0 AND (on_delete = 'CASCADE' OR "table" = ?)`, table, table) {
+			keys = append(keys, key{table, column})
+		}
+	}
+	if len(keys) < 10 {
+		t.Fatalf("found only %d foreign keys: %v", len(keys), keys)
+	}
+	for _, k := range keys {
+		if k.column == "manager_id" || k.column == "previous_id" {
+			continue // users and quote versions are never deleted
+		}
+		leading := texts(`SELECT c.name FROM pragma_index_list(?) i, pragma_index_info(i.name) c WHERE c.seqno = 0`, k.table)
+		leading = append(leading, texts(`SELECT name FROM pragma_table_info(?) WHERE pk = 1`, k.table)...)
+		if !slices.Contains(leading, k.column) {
+			t.Errorf("%s.%s refers to rows that get deleted but has no index", k.table, k.column)
+		}
 	}
 }
 

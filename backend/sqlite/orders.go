@@ -68,7 +68,7 @@ func (r orders) saveItems(ctx context.Context, o *cpq.Order) error {
 			attributes, technical, asset_id, one_time, recurring, appointment, position)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			it.ID, o.ID, nullID(it.ParentID), nullID(it.SiteID), it.ProductID, it.Action, it.Quantity,
-			fmtJSON(orEmpty(it.Attributes)), fmtJSON(orEmpty(it.Technical)), it.AssetID, fmtDec(it.OneTime),
+			fmtAttrs(it.Attributes), fmtAttrs(it.Technical), it.AssetID, fmtDec(it.OneTime),
 			fmtDec(it.Recurring), fmtTime(it.Appointment), i), "order"); err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (r assets) Create(ctx context.Context, a *cpq.Asset) error {
 	a.UpdatedAt = r.t.now()
 	return dbErr(r.t.exec(ctx, `INSERT INTO assets (`+plain(assetCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.AccountID, nullID(a.SiteID), a.ProductID, nullID(a.ParentID), nullID(a.OrderID), a.Status, a.Quantity,
-		fmtJSON(orEmpty(a.Attributes)), a.RemoteID, fmtDec(a.OneTime), fmtDec(a.Recurring), a.Currency,
+		fmtAttrs(a.Attributes), a.RemoteID, fmtDec(a.OneTime), fmtDec(a.Recurring), a.Currency,
 		fmtDate(a.StartDate), fmtDate(a.EndDate), fmtTime(a.UpdatedAt)), "asset")
 }
 
@@ -188,7 +188,7 @@ func (r assets) Update(ctx context.Context, a *cpq.Asset) error {
 	a.UpdatedAt = r.t.now()
 	return r.t.execOne(ctx, "asset", a.ID, `UPDATE assets SET site_id = ?, status = ?, quantity = ?, attributes = ?,
 		remote_id = ?, one_time = ?, recurring = ?, currency = ?, start_date = ?, end_date = ?, order_id = ?, updated_at = ?
-		WHERE id = ?`, nullID(a.SiteID), a.Status, a.Quantity, fmtJSON(orEmpty(a.Attributes)), a.RemoteID,
+		WHERE id = ?`, nullID(a.SiteID), a.Status, a.Quantity, fmtAttrs(a.Attributes), a.RemoteID,
 		fmtDec(a.OneTime), fmtDec(a.Recurring), a.Currency, fmtDate(a.StartDate), fmtDate(a.EndDate), nullID(a.OrderID),
 		fmtTime(a.UpdatedAt), a.ID)
 }

@@ -91,21 +91,29 @@ func (r quotes) saveParts(ctx context.Context, q *cpq.Quote) error {
 	defer stmt.Close()
 	for i, l := range q.Lines {
 		if _, err := stmt.ExecContext(ctx, l.ID, q.ID, nullID(l.SiteGroupID), nullID(l.ParentID), l.ProductID,
-			l.Quantity, fmtJSON(orEmpty(l.Attributes)), fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), i); err != nil {
+			l.Quantity, fmtAttrs(l.Attributes), fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), i); err != nil {
 			return dbErr(err, "quote")
 		}
 	}
 	return nil
 }
 
-func orEmpty(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
+// fmtAttrs stores a line's attributes as a JSON object; most lines have none.
+func fmtAttrs(m map[string]string) string {
+	if len(m) == 0 {
+		return "{}"
 	}
-	return m
+	return fmtJSON(m)
 }
 
 func (r quotes) loadParts(ctx context.Context, q *cpq.Quote) error {
+	if err := r.loadGroups(ctx, q); err != nil {
+		return err
+	}
+	return r.loadLines(ctx, q)
+}
+
+func (r quotes) loadGroups(ctx context.Context, q *cpq.Quote) error {
 	groups, err := getAll(ctx, r.t, func(s scanner) (*cpq.SiteGroup, error) {
 		var g cpq.SiteGroup
 		return &g, s.Scan(&g.ID, &g.SiteID, &g.Name, &g.Position)
@@ -117,6 +125,10 @@ func (r quotes) loadParts(ctx context.Context, q *cpq.Quote) error {
 	for i, g := range groups {
 		q.SiteGroups[i] = *g
 	}
+	return nil
+}
+
+func (r quotes) loadLines(ctx context.Context, q *cpq.Quote) error {
 	lines, err := getAll(ctx, r.t, func(s scanner) (*cpq.QuoteLine, error) {
 		rd := &reader{}
 		var l cpq.QuoteLine
@@ -145,6 +157,14 @@ func (r quotes) Get(ctx context.Context, id string) (*cpq.Quote, error) {
 		return nil, err
 	}
 	return q, r.loadParts(ctx, q)
+}
+
+func (r quotes) Header(ctx context.Context, id string) (*cpq.Quote, error) {
+	q, err := getOne(ctx, r.t, "quote", id, scanQuote, `SELECT `+quoteCols+` FROM quotes WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	return q, r.loadGroups(ctx, q)
 }
 
 // List returns one page of quote versions without their groups and lines, newest first.
@@ -261,7 +281,7 @@ func (r quotes) AddLines(ctx context.Context, quoteID string, lines []cpq.QuoteL
 			return err
 		}
 		if _, err := stmt.ExecContext(ctx, l.ID, quoteID, nullID(l.SiteGroupID), nullID(l.ParentID), l.ProductID,
-			l.Quantity, fmtJSON(orEmpty(l.Attributes)), fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), l.Position); err != nil {
+			l.Quantity, fmtAttrs(l.Attributes), fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), l.Position); err != nil {
 			return dbErr(err, "quote")
 		}
 	}
@@ -273,7 +293,7 @@ func (r quotes) UpdateLine(ctx context.Context, quoteID string, l *cpq.QuoteLine
 		return err
 	}
 	if err := r.t.execOne(ctx, "quote", l.ID, `UPDATE quote_lines SET quantity = ?, attributes = ?, discount_pct = ?,
-		discount_amount = ? WHERE id = ? AND quote_id = ?`, l.Quantity, fmtJSON(orEmpty(l.Attributes)),
+		discount_amount = ? WHERE id = ? AND quote_id = ?`, l.Quantity, fmtAttrs(l.Attributes),
 		fmtDec(l.DiscountPct), fmtDec(l.DiscountAmount), l.ID, quoteID); err != nil {
 		return err
 	}

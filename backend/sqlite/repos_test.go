@@ -255,6 +255,16 @@ func TestQuoteVersionsAndLines(t *testing.T) {
 		if len(vs) != 2 || vs[1].Version != 2 || vs[1].PreviousID != q.ID {
 			t.Errorf("versions = %+v", vs)
 		}
+		h, err := tx.Quotes().Header(ctx, q.ID)
+		if err != nil {
+			return err
+		}
+		if h.Name != "Two stores" || h.TermMonths != 36 || len(h.SiteGroups) != 1 || h.SiteGroups[0].ID != "sg_1" || len(h.Lines) != 0 {
+			t.Errorf("header = %+v", h)
+		}
+		if _, err := tx.Quotes().Header(ctx, "quo_missing"); cpq.ErrorCode(err) != cpq.ENotFound {
+			t.Errorf("missing header: %v, want not found", err)
+		}
 		return nil
 	})
 	// A line whose bundle line is not on the quote is refused with the line's number.

@@ -144,7 +144,7 @@ func (r *reader) date(s string) time.Time {
 }
 
 func (r *reader) dec(s string) decimal.Decimal {
-	if s == "" {
+	if s == "" || s == "0" { // most stored discounts: no parse, no allocation
 		return decimal.Zero
 	}
 	d, err := decimal.NewFromString(s)

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-// Starts `quotewright serve` on a new database (seeded with the demo data on first open) and hands its URL,
-// which carries the access token, to the tests in QW_URL.
+// Starts `quotewright serve` on a new database holding the demo data and the large-quote scenario (a store
+// chain's 10,000-line quote) and hands its URL, which carries the access token, to the tests in QW_URL.
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = resolve(process.env.QW_BIN ?? join(here, '..', '..', 'build', 'bin', 'quotewright'));
   if (!existsSync(bin)) {
@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'qw-e2e-'));
   const db = join(dir, 'e2e.db');
+  execFileSync(bin, ['demo', '--reset', '--large', '--db', db], { stdio: 'pipe' });
   const child: ChildProcess = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: '' },

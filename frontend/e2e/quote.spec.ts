@@ -63,13 +63,13 @@ test('the consumer fibre bundle: configure, price, explain, discount — in Engl
   await page.keyboard.press('Escape');
 
   // A line discount reprices as it is typed: TV −10% takes 440 off the month and 330 off the installation.
-  await page.getByTestId('disc-TV-HOME').locator('input').fill('10');
+  await page.getByTestId('disc-TV-HOME').fill('10');
   await expect(page.getByTestId('total-monthly')).toHaveText('¥15,730');
   await expect(page.getByTestId('total-onetime')).toHaveText('¥26,070');
   await expect(page.getByTestId('total-tcv')).toHaveText('¥416,790');
 
   // A bad discount is refused with a clear message, and the saved price stays.
-  await page.getByTestId('disc-TV-HOME').locator('input').fill('150');
+  await page.getByTestId('disc-TV-HOME').fill('150');
   await expect(page.locator('.n-message').last()).toContainText('Line 4: a discount must be between 0% and 100%.');
   await expect(page.getByTestId('total-monthly')).toHaveText('¥15,730');
 
@@ -107,7 +107,7 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
 
   // Twelve access points in Shinjuku reach the per-site tier (¥2,900 from 10); Yokohama's six do not.
   await page.getByTestId('site-tabs').getByText('新宿店 / Shinjuku store (new)').click();
-  await page.getByTestId('qty-WIFI-MANAGED').locator('input').fill('12');
+  await page.getByTestId('qty-WIFI-MANAGED').fill('12');
   await expect(page.getByTestId('total-monthly')).toHaveText('¥51,600');
   await page.getByTestId('site-tabs').getByText('すべての拠点').click();
   await page.getByTestId('quote-discount').locator('input').fill('5');
@@ -133,11 +133,11 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
   await page.keyboard.press('Escape');
 
   // 21 access points at one store exceed the bundle: the problem is named, in Japanese.
-  await page.getByTestId('qty-WIFI-MANAGED').locator('input').fill('21');
+  await page.getByTestId('qty-WIFI-MANAGED').fill('21');
   await expect(page.getByTestId('problem-count')).toHaveText('1');
   await page.getByTestId('problems-toggle').click();
   await expect(page.getByTestId('problems')).toContainText('このバンドルのマネージドWi-Fi アクセスポイントは 20 個までです（現在 21 個）。');
-  await page.getByTestId('qty-WIFI-MANAGED').locator('input').fill('12');
+  await page.getByTestId('qty-WIFI-MANAGED').fill('12');
   await expect(page.getByTestId('problem-count')).toHaveText('0');
 
   // In English, the same quote.

@@ -241,6 +241,7 @@ export default {
     configure: 'Configure',
     remove: 'Remove',
     removeConfirm: 'Remove this line and the lines of its bundle?',
+    quantityInvalid: 'A quantity is a whole number from 1 to 100,000: “{value}” was not saved.',
     totals: 'Totals',
     totalsFor: 'Totals: {scope}',
     oneTime: 'One-time (NRC)',

@@ -241,6 +241,7 @@ export default {
     configure: '構成を変更',
     remove: '削除',
     removeConfirm: 'この明細と、バンドルの構成品の明細を削除しますか？',
+    quantityInvalid: '数量は 1 から 100,000 までの整数で入力してください。「{value}」は保存されていません。',
     totals: '合計',
     totalsFor: '合計: {scope}',
     oneTime: '初期費用',
