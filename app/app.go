@@ -44,6 +44,7 @@ type Services struct {
 	Accounts *AccountService
 	Catalog  *CatalogService
 	Quotes   *QuoteService
+	Settings *SettingsService
 
 	ctx   context.Context
 	sales *sales.Service
@@ -64,6 +65,7 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	s.Accounts = &AccountService{s}
 	s.Catalog = &CatalogService{s}
 	s.Quotes = &QuoteService{s: s}
+	s.Settings = &SettingsService{s}
 	if uc == nil {
 		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
@@ -96,7 +98,7 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 }
 
 // Bind lists the services to bind, for Wails and for browser mode alike.
-func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog, s.Quotes} }
+func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings} }
 
 // Lang is the current UI language.
 func (s *Services) Lang() cpq.Lang {

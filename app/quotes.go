@@ -23,14 +23,20 @@ type QuoteService struct {
 
 	mu   sync.Mutex
 	cat  *catalog.Catalog
-	open map[string]*openQuote // quotes being edited, priced
+	open map[string]*openQuote // quotes being edited, priced: the few most recently used
+	tick uint64
 }
+
+// maxOpen is how many quotes stay priced in memory between edits. A 10,000-line quote holds some tens of
+// megabytes; a rep works on one or two at a time, and one closed is priced again in a few hundred ms.
+const maxOpen = 4
 
 // openQuote is a quote being edited: its context and a pricer that reprices only what an edit affects.
 type openQuote struct {
 	qc       *sales.QuoteContext
 	pricer   *pricing.Pricer
 	settings pricing.Settings
+	used     uint64 // when it was last used, in ticks of the service
 }
 
 // catalog returns the catalog, read once.
@@ -63,20 +69,39 @@ func (svc *QuoteService) load(id string) (*openQuote, error) {
 	if err != nil {
 		return nil, err
 	}
-	oq := &openQuote{qc: qc, pricer: p, settings: set}
+	svc.tick++
+	oq := &openQuote{qc: qc, pricer: p, settings: set, used: svc.tick}
 	if svc.open == nil {
 		svc.open = map[string]*openQuote{}
 	}
 	svc.open[id] = oq
+	for len(svc.open) > maxOpen {
+		oldest := id
+		for k, o := range svc.open {
+			if o.used < svc.open[oldest].used {
+				oldest = k
+			}
+		}
+		delete(svc.open, oldest)
+	}
 	return oq, nil
 }
 
 // opened returns the open quote, loading it when it is not.
 func (svc *QuoteService) opened(id string) (*openQuote, error) {
 	if oq := svc.open[id]; oq != nil {
+		svc.tick++
+		oq.used = svc.tick
 		return oq, nil
 	}
 	return svc.load(id)
+}
+
+// forget drops the quotes kept priced, after a change that moves every price (the pricing settings).
+func (svc *QuoteService) forget() {
+	svc.mu.Lock()
+	defer svc.mu.Unlock()
+	svc.open = nil
 }
 
 // List lists quote versions, newest first.

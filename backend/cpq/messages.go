@@ -262,6 +262,8 @@ var messages = map[string]Text{
 	"demo.noProduct":              {"The large-quote scenario needs the demo product {code}, which is not in the catalog: reset the demo data first.", "大規模見積のシナリオにはデモ商品 {code} が必要ですが、カタログにありません。先にデモデータを初期化してください。"},
 	"demo.noPriceList":            {"The large-quote scenario needs the demo price list {code}, which is not in the catalog: reset the demo data first.", "大規模見積のシナリオにはデモ価格表 {code} が必要ですが、カタログにありません。先にデモデータを初期化してください。"},
 	"demo.noSites":                {"The large quote needs at least one site group.", "大規模見積には拠点グループが1つ以上必要です。"},
+	"pricing.settings.role":       {"Only a director or an administrator can change the pricing settings.", "価格設定を変更できるのはディレクターまたは管理者のみです。"},
+	"pricing.taxRate.number":      {"The tax rate of “{code}” must be a number of percent, such as 10 or 8: “{value}” is not.", "税区分「{code}」の税率は 10 や 8 のような百分率の数値で入力してください。「{value}」は数値ではありません。"},
 	"pricing.noPriceList":         {"The quote has no price list, or its price list is not in the catalog.", "見積に価格表がないか、その価格表がカタログにありません。"},
 	"pricing.currency":            {"The quote is in {quote} but its price list is in {list}.", "見積の通貨は {quote} ですが、価格表の通貨は {list} です。"},
 	"pricing.unknownProduct":      {"Line {line}: the product is not in the catalog.", "{line} 行目: 商品がカタログにありません。"},

@@ -82,8 +82,12 @@ func (s *Service) PricingSettings(ctx context.Context) (pricing.Settings, error)
 	return pricing.Settings{Rounding: j.Rounding, TaxRounding: j.TaxRounding, TaxMode: j.TaxMode, TaxRates: j.TaxRates}, nil
 }
 
-// SetPricingSettings saves validated pricing settings.
+// SetPricingSettings saves validated pricing settings. They change every price in the company's quotes, so
+// only a director or an administrator may change them.
 func (s *Service) SetPricingSettings(ctx context.Context, actor Actor, ps pricing.Settings) error {
+	if actor.Role != cpq.RoleDirector && actor.Role != cpq.RoleAdmin {
+		return cpq.Errorf(cpq.EUnauthorized, "pricing.settings.role")
+	}
 	if err := ps.Validate(); err != nil {
 		return err
 	}

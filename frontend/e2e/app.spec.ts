@@ -153,6 +153,47 @@ test('the profile and settings: switch user, verify the audit log, sections stil
   expect(errors).toEqual([]);
 });
 
+test('pricing settings: a rep reads them, a director changes how tax is rounded', async ({ page }) => {
+  const errors = await open(page, 'en');
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('pricing-settings');
+  await expect(page.getByTestId('pricing-readonly')).toHaveText('Only a director or an administrator can change them.');
+  await expect(page.getByTestId('pricing-save')).toHaveCount(0);
+  await expect(page.getByTestId('pricing-rate-standard').locator('input')).toHaveValue('10');
+  await expect(page.getByTestId('pricing-rate-reduced').locator('input')).toHaveValue('8');
+  await expect(card.locator('.n-radio--checked')).toContainText('Once per tax rate per quote (qualified invoice)');
+
+  await page.getByTestId('user-menu').click();
+  await page.getByText('高橋 誠 — Director').click();
+  await expect(page.getByTestId('pricing-save')).toBeVisible();
+  // A rate that is not a number is refused, naming the tax code; nothing is saved.
+  await page.getByTestId('pricing-rate-reduced').locator('input').fill('eight');
+  await page.getByTestId('pricing-save').click();
+  await expect(page.locator('.n-message').last()).toContainText('The tax rate of “reduced” must be a number of percent');
+  await expect(card).toContainText('The tax rate of “reduced” must be a number of percent, such as 10 or 8: “eight” is not.');
+  await page.reload();
+  await expect(page.getByTestId('pricing-rate-reduced').locator('input')).toHaveValue('8');
+
+  await card.getByText('On each line, then added up').click();
+  await page.getByTestId('pricing-save').click();
+  await expect(page.locator('.n-message').last()).toContainText('Pricing settings saved.');
+  await page.reload();
+  await expect(card.locator('.n-radio--checked')).toContainText('On each line, then added up');
+  await setLanguage(page, 'ja');
+  await expect(card).toContainText('明細ごとに処理してから合計');
+  await shot(page, 'settings-pricing-ja');
+
+  // Back to Japan's rule and the rep, for the other tests.
+  await card.getByText('見積ごとに税率ごとに 1 回（適格請求書）').click();
+  await page.getByTestId('pricing-save').click();
+  await expect(page.locator('.n-message').last()).toContainText('価格設定を保存しました。');
+  await page.getByTestId('user-menu').click();
+  await page.getByText('佐藤 健 — 営業担当').click();
+  await expect(page.getByTestId('pricing-readonly')).toBeVisible();
+  await setLanguage(page, 'en');
+  expect(errors).toEqual([]);
+});
+
 test('runtime events reach every open page', async ({ browser }) => {
   const a = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

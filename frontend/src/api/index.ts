@@ -2,6 +2,7 @@ import * as Session from '../../wailsjs/go/app/SessionService';
 import * as Accounts from '../../wailsjs/go/app/AccountService';
 import * as Catalog from '../../wailsjs/go/app/CatalogService';
 import * as Quotes from '../../wailsjs/go/app/QuoteService';
+import * as Settings from '../../wailsjs/go/app/SettingsService';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import type { app } from '../../wailsjs/go/models';
 import { call } from './client';
@@ -43,11 +44,17 @@ export const quotes = {
   waterfall: (quoteId: string, lineId: string) => call(Quotes.Waterfall(quoteId, lineId)),
 };
 
+export const settings = {
+  pricing: () => call(Settings.Pricing()),
+  setPricing: (s: app.PricingSettingsDTO) => call(Settings.SetPricing(s)),
+};
+
 /** Events the Go services emit. */
 export const events = {
   sessionChanged: 'session:changed',
   accountsChanged: 'accounts:changed',
   quoteChanged: 'quote:changed',
+  pricingChanged: 'pricing:changed',
 } as const;
 
 /** on subscribes to a service event and returns the unsubscribe function. */
