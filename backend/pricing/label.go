@@ -48,7 +48,7 @@ func (s Step) Label(p *cpq.Product, cur cpq.Currency, quantity int) cpq.Text {
 		if s.Percent.IsPositive() {
 			return msg("step.linePercent", "percent", s.Percent.String())
 		}
-		return msg("step.lineAmount", "amount", cpq.FormatMoney(s.Amount.Neg().Div(integer(max(quantity, 1))), cur))
+		return msg("step.lineAmount", "amount", cpq.FormatMoney(s.PerUnit, cur))
 	case StepQuoteDiscount:
 		return msg("step.quotePercent", "percent", s.Percent.String())
 	case StepRounding:

@@ -591,7 +591,7 @@ func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps
 		d = d.Neg()
 		running = running.Add(d)
 		if steps != nil {
-			steps = append(steps, Step{Kind: StepLineDiscount, Amount: d, Running: running})
+			steps = append(steps, Step{Kind: StepLineDiscount, PerUnit: l.DiscountAmount, Amount: d, Running: running})
 		}
 	}
 	if p.q.DiscountPct.IsPositive() {

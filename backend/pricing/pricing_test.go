@@ -403,3 +403,23 @@ func TestSetLineRepricesWhatMoves(t *testing.T) {
 		})
 	}
 }
+
+// An amount discount's step names the discount per unit as the line gives it, also when it is capped at the
+// price.
+func TestAmountDiscountLabel(t *testing.T) {
+	b := newBook()
+	router := b.product("ROUTER")
+	b.price(b.jpy, router, cpq.PriceEntry{Amount: d("550")})
+	cat := b.catalog(t)
+	jpy, _ := cpq.LookupCurrency("JPY")
+	for _, c := range []struct{ off, amount, label string }{
+		{"100", "-300", "Line discount ¥100 per unit"},
+		{"700", "-1650", "Line discount ¥700 per unit"},
+	} {
+		r := price(t, cat, quote(b.jpy, 0, cpq.QuoteLine{ProductID: router.ID, Quantity: 3, DiscountAmount: d(c.off)}), pricing.JapanSettings())
+		st := r.Lines[0].Charge(pricing.Monthly).Steps[1]
+		if got := st.Label(router, jpy, 3).EN; got != c.label || st.Amount.String() != c.amount {
+			t.Errorf("¥%s off: step %q %s, want %q %s", c.off, got, st.Amount, c.label, c.amount)
+		}
+	}
+}

@@ -53,6 +53,9 @@ type Step struct {
 	Promotion *cpq.Promotion
 	// Percent is the discount rate of a percentage discount step.
 	Percent decimal.Decimal
+	// PerUnit is the discount per unit of an amount discount step, as the line gives it (the step's Amount
+	// may be less: a discount never takes a price below zero).
+	PerUnit decimal.Decimal
 	// From and To are the units a volume slab covers (slab tiers only).
 	From, To int
 	// Amount is the change this step makes (for the list step, the list amount itself).

@@ -73,10 +73,21 @@ test('the consumer fibre bundle: configure, price, explain, discount — in Engl
   await expect(page.locator('.n-message').last()).toContainText('Line 4: a discount must be between 0% and 100%.');
   await expect(page.getByTestId('total-monthly')).toHaveText('¥15,730');
 
+  // A discount per unit: ¥100 off the router's ¥550 a month, and ¥10 less tax.
+  await page.getByTestId('disc-amount-ROUTER-WIFI6').fill('100');
+  await expect(page.getByTestId('total-monthly')).toHaveText('¥15,630');
+  await expect(page.getByTestId('total-monthly-gross')).toHaveText('¥17,105');
+  await page.getByTestId('wf-ROUTER-WIFI6').click();
+  await expect(page.getByTestId('waterfall')).toContainText('Line discount ¥100 per unit');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('disc-amount-ROUTER-WIFI6').fill('-50');
+  await expect(page.locator('.n-message').last()).toContainText('Line 3: a discount amount cannot be negative.');
+  await expect(page.getByTestId('total-monthly')).toHaveText('¥15,630');
+
   // In Japanese, the same quote and the same waterfall.
   await setLanguage(page, 'ja');
   await expect(page.getByTestId('line-count')).toHaveText('6 行');
-  await expect(page.getByTestId('total-monthly-gross')).toHaveText('¥17,215');
+  await expect(page.getByTestId('total-monthly-gross')).toHaveText('¥17,105');
   await page.getByTestId('wf-FIBRE-HOME').click();
   await expect(page.getByTestId('waterfall')).toContainText('定価 ¥5,720 × 1');
   await expect(page.getByTestId('waterfall')).toContainText('24か月契約価格 ¥5,170');
@@ -88,7 +99,7 @@ test('the consumer fibre bundle: configure, price, explain, discount — in Engl
   expect(errors).toEqual([]);
 });
 
-test('Global Media’s two stores: one configuration to both sites, per-site tiers, quote discount — in Japanese', async ({ page }) => {
+test('Global Media’s two stores: one configuration to both sites, per-site tiers, quote discount — in Japanese and English', async ({ page }) => {
   const errors = await open(page, 'ja');
   await openAccount(page, 'グローバル', 'グローバルメディア株式会社');
   await page.getByTestId('tab-quotes').click();
@@ -144,6 +155,16 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
   await setLanguage(page, 'en');
   await page.getByTestId('site-tabs').getByText('All sites').click();
   await expect(page.getByTestId('total-tcv')).toHaveText('¥3,267,240');
+  await expect(page.getByTestId('total-monthly-gross')).toHaveText('¥92,169');
   await shot(page, 'quote-global-media-en');
+  await page.getByTestId('site-tabs').getByText('新宿店 / Shinjuku store (new)').click();
+  await page.getByTestId('wf-WIFI-MANAGED').click();
+  await expect(wf).toContainText('List price ¥3,300 × 12');
+  await expect(wf).toContainText('Volume tier from 10 units: ¥2,900 each');
+  await expect(wf).toContainText('Promotion: New store installation offer');
+  await expect(wf).toContainText('Quote discount 5%');
+  await expect(page.getByTestId('wf-net-monthly')).toHaveText('¥33,060');
+  await shot(page, 'quote-global-media-waterfall-en');
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
