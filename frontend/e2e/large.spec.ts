@@ -109,15 +109,27 @@ test('a 10,000-line quote opens, scrolls and reprices an edit', async ({ page })
   await expect(wifi).toHaveValue('5');
   await expect(page.getByTestId('total-monthly')).toHaveText(`¥${(before + 2900n).toLocaleString('en-US')}`);
 
+  // One product to all fifty stores at once. A SIP trunk needs business fibre at its store, which 5 of the
+  // 50 have: the other 45 lines are named as problems.
+  await page.getByTestId('add-product').click();
+  await page.getByTestId('offer-SIP-TRUNK').click();
+  await page.getByTestId('picker-sites-none').click();
+  await expect(page.getByText('Choose at least one site.')).toBeVisible();
+  await page.getByTestId('picker-sites-all').click();
+  await expect(page.getByTestId('picker-add')).toHaveText('Add to 50 sites');
+  await page.getByTestId('picker-add').click();
+  await expect(page.getByTestId('line-count')).toHaveText('10,050 lines', { timeout: 30_000 });
+  await expect(page.getByTestId('problem-count')).toHaveText('45');
+
   // Japanese, and one store's tab.
   await setLanguage(page, 'ja');
-  await expect(page.getByTestId('line-count')).toHaveText('10,000 行');
+  await expect(page.getByTestId('line-count')).toHaveText('10,050 行');
   await shot(page, 'quote-large-ja');
-  // Fifty stores are a list to search, not tabs: store 5 has 52 mobile bundles of 4 lines.
+  // Fifty stores are a list to search, not tabs: store 5 has 52 mobile bundles of 4 lines and the SIP trunk.
   await page.getByTestId('site-select').click();
   await page.keyboard.type('Store 05');
   await page.locator('.n-base-select-option', { hasText: '05号店 / Store 05' }).click();
-  await expect(page.getByTestId('line-count')).toHaveText('208 行');
+  await expect(page.getByTestId('line-count')).toHaveText('209 行');
   await expect(page.getByTestId('totals')).toContainText('05号店 / Store 05');
   await shot(page, 'quote-large-store-ja');
 

@@ -266,6 +266,8 @@ export default {
     picker: {
       title: 'Add a product',
       sites: 'Add to',
+      allSites: 'All {count} sites',
+      noSites: 'None',
       search: 'Search products',
       available: 'Can be sold here',
       unavailable: 'Not available',

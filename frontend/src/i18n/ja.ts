@@ -266,6 +266,8 @@ export default {
     picker: {
       title: '商品を追加',
       sites: '追加先',
+      allSites: '全 {count} 拠点',
+      noSites: '選択解除',
       search: '商品を検索',
       available: 'この拠点で販売可能',
       unavailable: '提供できません',
