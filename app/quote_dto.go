@@ -68,29 +68,36 @@ type SiteGroupDTO struct {
 	Region     string `json:"region"`
 }
 
-// QuoteLineDTO is one priced line, flat, in quote order; Depth places it under its bundle.
+// QuoteLineDTO is one line of the builder's grid. A quote may have ten thousand of them, all sent when it
+// opens, so a line carries only what is its own: its product's code and names are in the detail's Products,
+// and what is empty or zero is left out (no parent, no discount, no such charge, no promotion, no problem).
 type QuoteLineDTO struct {
 	ID                string            `json:"id"`
-	ParentID          string            `json:"parentId"`
+	ParentID          string            `json:"parentId,omitempty"`
 	SiteGroupID       string            `json:"siteGroupId"`
 	ProductID         string            `json:"productId"`
-	Code              string            `json:"code"`
-	Name              TextDTO           `json:"name"`
-	Kind              string            `json:"kind"`
-	Depth             int               `json:"depth"`
+	Depth             int               `json:"depth,omitempty"`
 	Quantity          int               `json:"quantity"`
 	EffectiveQuantity int               `json:"effectiveQuantity"`
-	Attributes        map[string]string `json:"attributes"`
-	AttributeText     TextDTO           `json:"attributeText"`
-	DiscountPct       string            `json:"discountPct"`
-	DiscountAmount    string            `json:"discountAmount"`
-	OneTime           string            `json:"oneTime"`
-	Monthly           string            `json:"monthly"`
-	MonthlyAfter      string            `json:"monthlyAfter"`
-	PromotionMonths   int               `json:"promotionMonths"`
-	Yearly            string            `json:"yearly"`
-	Value             string            `json:"value"`
-	Problems          int               `json:"problems"`
+	Attributes        map[string]string `json:"attributes,omitempty"`
+	AttributeText     *TextDTO          `json:"attributeText,omitempty"`
+	DiscountPct       string            `json:"discountPct,omitempty"`
+	DiscountAmount    string            `json:"discountAmount,omitempty"`
+	OneTime           string            `json:"oneTime,omitempty"`
+	Monthly           string            `json:"monthly,omitempty"`
+	// MonthlyAfter is the monthly amount once a promotion ends, after PromotionMonths; both only while one lasts.
+	MonthlyAfter    string `json:"monthlyAfter,omitempty"`
+	PromotionMonths int    `json:"promotionMonths,omitempty"`
+	Yearly          string `json:"yearly,omitempty"`
+	Value           string `json:"value"`
+	Problems        int    `json:"problems,omitempty"`
+}
+
+// LineProductDTO is what a line shows of its product.
+type LineProductDTO struct {
+	Code string  `json:"code"`
+	Name TextDTO `json:"name"`
+	Kind string  `json:"kind"`
 }
 
 // TaxDTO is the tax of one kind of charge at one rate.
@@ -144,24 +151,28 @@ type PriceListOption struct {
 
 // QuoteDetail is the quote builder's whole state.
 type QuoteDetail struct {
-	Quote       QuoteHeader       `json:"quote"`
-	SiteGroups  []SiteGroupDTO    `json:"siteGroups"`
-	Lines       []QuoteLineDTO    `json:"lines"`
-	Totals      TotalsDTO         `json:"totals"`
-	GroupTotals []GroupTotalsDTO  `json:"groupTotals"`
-	Problems    []ProblemDTO      `json:"problems"`
-	PriceLists  []PriceListOption `json:"priceLists"`
-	TaxRounding string            `json:"taxRounding"`
+	Quote      QuoteHeader    `json:"quote"`
+	SiteGroups []SiteGroupDTO `json:"siteGroups"`
+	Lines      []QuoteLineDTO `json:"lines"`
+	// Products are the lines' products, by id.
+	Products    map[string]LineProductDTO `json:"products"`
+	Totals      TotalsDTO                 `json:"totals"`
+	GroupTotals []GroupTotalsDTO          `json:"groupTotals"`
+	Problems    []ProblemDTO              `json:"problems"`
+	PriceLists  []PriceListOption         `json:"priceLists"`
+	TaxRounding string                    `json:"taxRounding"`
 }
 
 // QuoteDelta is what one edit changed: the repriced lines (all of them when Full), totals and problems.
 type QuoteDelta struct {
-	Full        bool             `json:"full"`
-	Lines       []QuoteLineDTO   `json:"lines"`
-	Totals      TotalsDTO        `json:"totals"`
-	GroupTotals []GroupTotalsDTO `json:"groupTotals"`
-	Problems    []ProblemDTO     `json:"problems"`
-	UpdatedAt   string           `json:"updatedAt"`
+	Full  bool           `json:"full"`
+	Lines []QuoteLineDTO `json:"lines"`
+	// Products are the products of the lines sent, by id.
+	Products    map[string]LineProductDTO `json:"products"`
+	Totals      TotalsDTO                 `json:"totals"`
+	GroupTotals []GroupTotalsDTO          `json:"groupTotals"`
+	Problems    []ProblemDTO              `json:"problems"`
+	UpdatedAt   string                    `json:"updatedAt"`
 }
 
 // LineUpdate is an edit of one line.
@@ -233,5 +244,6 @@ type ChargeWaterfall struct {
 // WaterfallDTO explains a line's price.
 type WaterfallDTO struct {
 	Line    QuoteLineDTO      `json:"line"`
+	Product LineProductDTO    `json:"product"`
 	Charges []ChargeWaterfall `json:"charges"`
 }

@@ -387,6 +387,7 @@ func (svc *QuoteService) Waterfall(quoteID, lineID string) (WaterfallDTO, error)
 	money := moneyIn(r.Currency)
 	out := WaterfallDTO{Line: svc.lineDTO(oq, cat, r, l, lineMarks{}), Charges: []ChargeWaterfall{}}
 	prod := cat.Product(l.ProductID)
+	out.Product = lineProduct(prod)
 	sources := entrySourceNames(cat)
 	for _, c := range l.Charges {
 		cw := ChargeWaterfall{Kind: string(c.Kind), UnitList: money(c.UnitList), Net: money(c.Net), NetAfter: money(c.NetAfter),
@@ -462,7 +463,7 @@ func (svc *QuoteService) detail(oq *openQuote) (QuoteDetail, error) {
 	if err != nil {
 		return QuoteDetail{}, err
 	}
-	d.Lines, d.Totals, d.GroupTotals, d.Problems = delta.Lines, delta.Totals, delta.GroupTotals, delta.Problems
+	d.Lines, d.Products, d.Totals, d.GroupTotals, d.Problems = delta.Lines, delta.Products, delta.Totals, delta.GroupTotals, delta.Problems
 	return d, nil
 }
 
@@ -498,6 +499,7 @@ func (svc *QuoteService) delta(oq *openQuote, ids []string) (QuoteDelta, error) 
 			}
 		}
 	}
+	out.Products = lineProducts(cat, out.Lines)
 	money := moneyIn(r.Currency)
 	out.Totals = totalsDTO(r.Totals, money)
 	for _, g := range r.Groups {
@@ -515,11 +517,20 @@ func (svc *QuoteService) lineDTO(oq *openQuote, cat *catalog.Catalog, r *pricing
 	money := moneyIn(r.Currency)
 	ql := oq.pricer.QuoteLine(l.LineID)
 	p := cat.Product(l.ProductID)
-	dto := QuoteLineDTO{ID: l.LineID, ParentID: ql.ParentID, SiteGroupID: l.SiteGroupID, ProductID: p.ID, Code: p.Code,
-		Name: textDTO(p.Name), Kind: string(p.Kind), Quantity: l.Quantity, EffectiveQuantity: l.EffectiveQuantity,
-		Attributes: ql.Attributes, AttributeText: attributeText(p, ql.Attributes), DiscountPct: ql.DiscountPct.String(),
-		DiscountAmount: ql.DiscountAmount.String(), OneTime: "", Monthly: "", MonthlyAfter: "", Yearly: "", Value: money(decimal.Zero)}
-	dto.Depth, dto.Problems = marks.depth[l.LineID], marks.problems[l.LineID]
+	dto := QuoteLineDTO{ID: l.LineID, ParentID: ql.ParentID, SiteGroupID: l.SiteGroupID, ProductID: p.ID,
+		Quantity: l.Quantity, EffectiveQuantity: l.EffectiveQuantity, Depth: marks.depth[l.LineID], Problems: marks.problems[l.LineID]}
+	if len(ql.Attributes) > 0 {
+		dto.Attributes = ql.Attributes
+		if text := attributeText(p, ql.Attributes); text.EN != "" || text.JA != "" {
+			dto.AttributeText = &text
+		}
+	}
+	if !ql.DiscountPct.IsZero() {
+		dto.DiscountPct = ql.DiscountPct.String()
+	}
+	if !ql.DiscountAmount.IsZero() {
+		dto.DiscountAmount = ql.DiscountAmount.String()
+	}
 	value := decimal.Zero
 	for _, c := range l.Charges {
 		value = value.Add(c.Value)
@@ -527,13 +538,31 @@ func (svc *QuoteService) lineDTO(oq *openQuote, cat *catalog.Catalog, r *pricing
 		case pricing.OneTime:
 			dto.OneTime = money(c.Net)
 		case pricing.Monthly:
-			dto.Monthly, dto.MonthlyAfter, dto.PromotionMonths = money(c.Net), money(c.NetAfter), c.PromotionMonths
+			dto.Monthly = money(c.Net)
+			if c.PromotionMonths > 0 {
+				dto.MonthlyAfter, dto.PromotionMonths = money(c.NetAfter), c.PromotionMonths
+			}
 		case pricing.Yearly:
 			dto.Yearly = money(c.Net)
 		}
 	}
 	dto.Value = money(value)
 	return dto
+}
+
+func lineProduct(p *cpq.Product) LineProductDTO {
+	return LineProductDTO{Code: p.Code, Name: textDTO(p.Name), Kind: string(p.Kind)}
+}
+
+// lineProducts lists the products of the lines, for the lines to name.
+func lineProducts(cat *catalog.Catalog, lines []QuoteLineDTO) map[string]LineProductDTO {
+	out := map[string]LineProductDTO{}
+	for _, l := range lines {
+		if _, ok := out[l.ProductID]; !ok {
+			out[l.ProductID] = lineProduct(cat.Product(l.ProductID))
+		}
+	}
+	return out
 }
 
 // attributeText summarizes a line's configuration in both languages: "Speed: 10 Gbps, Dwelling: House".

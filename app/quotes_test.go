@@ -77,6 +77,20 @@ func TestQuoteBuilderConsumerBundle(t *testing.T) {
 	if len(d.Lines) != 4 || d.Lines[1].Depth != 1 || len(d.Problems) != 0 {
 		t.Fatalf("lines %+v problems %+v", d.Lines, d.Problems)
 	}
+	// Each line names its product through the detail's products; what a line lacks is left out.
+	var codes []string
+	for _, l := range d.Lines {
+		codes = append(codes, d.Products[l.ProductID].Code)
+	}
+	if got := strings.Join(codes, " "); got != "HOME-BUNDLE FIBRE-HOME ROUTER-WIFI6 TV-HOME" {
+		t.Errorf("line products = %s", got)
+	}
+	if d.Products[d.Lines[3].ProductID].Name.JA != "ホームテレビ" || d.Lines[0].ParentID != "" || d.Lines[1].ParentID != d.Lines[0].ID {
+		t.Errorf("products %+v, lines %+v", d.Products, d.Lines)
+	}
+	if l := d.Lines[1]; l.AttributeText == nil || !strings.HasPrefix(l.AttributeText.EN, "Speed: 10 Gbps") || l.MonthlyAfter != "7370" || l.PromotionMonths != 12 || l.DiscountPct != "" {
+		t.Errorf("fibre line = %+v", l)
+	}
 	// 5,720 − 550 (24 months) + 2,200 (10 Gbps) − 1,100 (welcome discount) + 550 router + 4,400 TV = 11,220.
 	if d.Totals.Monthly != "11220" || d.Totals.OneTime != "23100" {
 		t.Errorf("totals: monthly %s one-time %s", d.Totals.Monthly, d.Totals.OneTime)
@@ -104,7 +118,8 @@ func TestQuoteBuilderConsumerBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if delta.Full || len(delta.Lines) != 1 || delta.Lines[0].Monthly != "2475" || delta.Totals.Monthly != "9295" {
+	if delta.Full || len(delta.Lines) != 1 || delta.Lines[0].Monthly != "2475" || delta.Totals.Monthly != "9295" ||
+		delta.Products[delta.Lines[0].ProductID].Code != "TV-HOME" {
 		t.Errorf("delta: full %v lines %+v totals %s", delta.Full, delta.Lines, delta.Totals.Monthly)
 	}
 	if rt.count(app.EventQuoteChanged) != before+1 {

@@ -53,7 +53,7 @@ func TestPricingSettings(t *testing.T) {
 		}
 	}
 	for _, l := range d.Lines {
-		if l.Code == "TV-HOME" {
+		if d.Products[l.ProductID].Code == "TV-HOME" {
 			if _, err := svc.Quotes.UpdateLine(app.LineUpdate{QuoteID: d.Quote.ID, LineID: l.ID, Quantity: 1, Attributes: l.Attributes, DiscountPct: "10"}); err != nil {
 				t.Fatal(err)
 			}
