@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"quotewright/backend/catalog"
+	"quotewright/backend/cpq"
 	"quotewright/backend/pricing"
 	"quotewright/backend/sales"
 	"quotewright/backend/sqlite"
@@ -103,7 +104,7 @@ func cmdPrice(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	in, err := pricing.ReadQuote(f, name, cat, settings, time.Now().UTC())
+	in, err := pricing.ReadQuote(f, name, cat, settings, cpq.Today(time.Now()))
 	if err != nil {
 		return asInput(err)
 	}

@@ -345,7 +345,7 @@ func (svc *QuoteService) Offers(quoteID, siteGroupID, query string) ([]OfferDTO,
 	site := oq.qc.Sites[siteGroupID]
 	q := strings.ToLower(cpq.CleanText(query))
 	out := []OfferDTO{}
-	for _, o := range cat.Offers(oq.qc.Context, site, cat.PriceList(oq.qc.Quote.PriceListID)) {
+	for _, o := range cat.Offers(oq.qc.Context, site, cat.PriceList(oq.pricer.Quote().PriceListID), oq.pricer.Quote().TermMonths) {
 		p := o.Product
 		if p.Status == cpq.ProductDraft {
 			continue

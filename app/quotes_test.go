@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"quotewright/app"
+	"quotewright/backend/cpq"
 )
 
 func accountByName(t *testing.T, svc *app.Services, q string) app.AccountDetail {
@@ -185,5 +186,44 @@ func TestQuoteBuilderManySitesAndProblems(t *testing.T) {
 	list, err := svc.Quotes.List(app.QuoteQuery{AccountID: gm.Account.ID})
 	if err != nil || list.Total != 1 || list.Items[0].AccountName != gm.Account.Name {
 		t.Errorf("list: %v %+v", err, list)
+	}
+}
+
+// Found in review: changing to a price list in another currency kept ¥50 off per unit as $50 off.
+func TestCurrencyChangeRefusedWithAmountDiscounts(t *testing.T) {
+	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
+	defer closeDB()
+	gm := accountByName(t, svc, "グローバルメディア")
+	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: gm.Account.ID, Name: "Stores", TermMonths: 36, SiteIDs: []string{gm.Sites[1].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "STORE-CONNECT"),
+		SiteGroupIDs: []string{d.SiteGroups[0].ID}, Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	usd := ""
+	for _, l := range d.PriceLists {
+		if l.Currency.Code == "USD" {
+			usd = l.ID
+		}
+	}
+	wifi := d.Lines[2]
+	if _, err := svc.Quotes.UpdateLine(app.LineUpdate{QuoteID: d.Quote.ID, LineID: wifi.ID, Quantity: wifi.Quantity, DiscountAmount: "50"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.Quotes.Update(app.QuoteUpdate{QuoteID: d.Quote.ID, PriceListID: usd})
+	if cpq.ErrorCode(err) != cpq.EConflict || err.Error() != "Discounts of so much JPY per unit are on 1 line(s): remove them before changing to a price list in USD." {
+		t.Fatalf("currency change with a ¥50 discount: %v", err)
+	}
+	if again, _ := svc.Quotes.Get(d.Quote.ID); again.Quote.Currency.Code != "JPY" {
+		t.Fatalf("the refused change was saved: %s", again.Quote.Currency.Code)
+	}
+	if _, err := svc.Quotes.UpdateLine(app.LineUpdate{QuoteID: d.Quote.ID, LineID: wifi.ID, Quantity: wifi.Quantity}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = svc.Quotes.Update(app.QuoteUpdate{QuoteID: d.Quote.ID, PriceListID: usd}); err != nil || d.Quote.Currency.Code != "USD" {
+		t.Fatalf("without the discount: %v %s", err, d.Quote.Currency.Code)
 	}
 }

@@ -113,7 +113,7 @@ func TestWhyNot(t *testing.T) {
 		}
 	}
 	// The picker lists every product, available or not, with its reasons.
-	offers := c.Offers(consumer, sapporo, c.PriceListByCode("jp"))
+	offers := c.Offers(consumer, sapporo, c.PriceListByCode("jp"), 0)
 	hidden := map[string]string{}
 	for _, o := range offers {
 		if !o.Available {
@@ -231,6 +231,83 @@ func TestCatalogDataErrors(t *testing.T) {
 	for _, want := range []string{"bundle AA contains itself: AA → BB → AA", "rules[0]: rule X names product NOPE", "prices[0]: no price list missing"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+// Found in review: a product priced only for another term was offered and then priced at nothing.
+func TestPricedForTheQuotesTerm(t *testing.T) {
+	plan := product("PLAN", cpq.ProductSimple, "Data plan", "データプラン")
+	pack := product("PACK", cpq.ProductBundle, "Plan pack", "プランパック")
+	pack.Components = []cpq.BundleComponent{{ProductID: plan.ID, Min: 1, Max: 1, Default: 1}}
+	list := &cpq.PriceList{ID: "pl", Code: "JP", Name: cpq.Text{EN: "Standard", JA: "標準"}, Currency: "JPY", Active: true}
+	c, err := catalog.New(catalog.Data{Products: []*cpq.Product{plan, pack}, PriceLists: []*cpq.PriceList{list},
+		Entries: []*cpq.PriceEntry{{ID: "pe", PriceListID: "pl", ProductID: plan.ID, Charge: cpq.ChargeRecurring,
+			Period: cpq.PeriodMonth, Amount: decimal.NewFromInt(2500), TermMonths: 24, MinQuantity: 1,
+			TierMode: cpq.TierTiered, TierScope: cpq.ScopeQuote}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	business := catalog.Context{Segment: cpq.SegmentBusiness, Day: day}
+	for _, tc := range []struct {
+		term int
+		en   string
+	}{
+		{24, ""},
+		{12, "Data plan has no price for a 12-month term in Standard: choose another term."},
+		{0, "Data plan has no price without a commitment in Standard: choose a term."},
+	} {
+		for _, o := range c.Offers(business, nil, c.PriceListByCode("JP"), tc.term) {
+			var why []string
+			for _, r := range o.Reasons {
+				why = append(why, r.Text(cpq.LangEN))
+			}
+			if got := strings.Join(why, " | "); got != tc.en || o.Available != (tc.en == "") {
+				t.Errorf("%d months, %s: available %v, %q; want %q", tc.term, o.Product.Code, o.Available, got, tc.en)
+			}
+		}
+		q := &cpq.Quote{PriceListID: "pl", TermMonths: tc.term, Lines: []cpq.QuoteLine{
+			{ID: "b", ProductID: pack.ID, Quantity: 1}, {ID: "p", ParentID: "b", ProductID: plan.ID, Quantity: 1}}}
+		var want []string
+		if tc.en != "" {
+			want = []string{"Line 2: " + tc.en} // the bundle's price is its component's
+		}
+		if got := problems(c, q, nil, business, cpq.LangEN); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%d months: problems %q, want %q", tc.term, got, want)
+		}
+	}
+}
+
+// Found in review: a rule's regions were matched as typed ("東京都" never matched an account in Tokyo), postal
+// prefixes only with the hyphen where the code had it, and Japanese messages named prefectures in romaji.
+func TestRegionsAndPostalCodesMatchHoweverWritten(t *testing.T) {
+	fibre := product("FIBRE", cpq.ProductSimple, "Home fibre", "光回線")
+	tv := product("TV", cpq.ProductSimple, "TV", "テレビ")
+	rules := []*cpq.Rule{
+		{Code: "tv-kanto", Kind: cpq.RuleEligibility, Products: []string{"tv"}, Regions: []string{"東京都", "kanagawa"}, Active: true},
+		{Code: "fibre-area", Kind: cpq.RuleAvailability, Products: []string{"fibre"}, PostalPrefixes: []string{"1540"}, Active: true},
+	}
+	for _, r := range rules {
+		r.Normalize()
+	}
+	c, err := catalog.New(catalog.Data{Products: []*cpq.Product{fibre, tv}, Rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokyo := catalog.Context{Segment: cpq.SegmentConsumer, Region: "Tokyo", Day: day}
+	osaka := catalog.Context{Segment: cpq.SegmentConsumer, Region: "Osaka", Day: day}
+	if got := whyNot(c, tokyo, nil, tv, cpq.LangEN); got != "" {
+		t.Errorf("TV in Tokyo: %q", got)
+	}
+	if got := whyNot(c, osaka, nil, tv, cpq.LangJA); got != "東京都、神奈川県のみで提供しています（この取引先の地域: 大阪府）。" {
+		t.Errorf("TV in Osaka (ja): %q", got)
+	}
+	if got := whyNot(c, osaka, nil, tv, cpq.LangEN); got != "Offered in Tokyo or Kanagawa only (this account is in Osaka)." {
+		t.Errorf("TV in Osaka (en): %q", got)
+	}
+	for _, postal := range []string{"154-0001", "1540001"} {
+		if got := whyNot(c, tokyo, &catalog.Site{ID: "s", PostalCode: postal, Region: "Tokyo"}, fibre, cpq.LangEN); got != "" {
+			t.Errorf("fibre at %s: %q", postal, got)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -82,6 +83,12 @@ func (v *validation) line(i int) {
 	for _, e := range v.c.WhyNot(v.ctx, v.sites[l.SiteGroupID], p) {
 		v.add(i, e)
 	}
+	// A bundle without prices of its own is priced through its component lines, which answer for themselves.
+	if list := v.c.PriceList(v.q.PriceListID); list != nil && (p.Kind != cpq.ProductBundle || len(list.entries[p.ID]) > 0) {
+		if e, ok := v.c.unpriced(list, p, v.q.TermMonths); ok {
+			v.add(i, e)
+		}
+	}
 	v.attributes(i, p)
 	if l.ParentID != "" {
 		pi, ok := v.index[l.ParentID]
@@ -136,10 +143,15 @@ func (v *validation) attributes(i int, p *cpq.Product) {
 			}
 		}
 	}
+	var unknown []string
 	for code := range l.Attributes {
 		if !known[code] {
-			v.add(i, explain("config.attrUnknown", "attribute", code, "product", p.Name))
+			unknown = append(unknown, code)
 		}
+	}
+	sort.Strings(unknown) // the same quote gives the same problems, in the same order
+	for _, code := range unknown {
+		v.add(i, explain("config.attrUnknown", "attribute", code, "product", p.Name))
 	}
 }
 

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,29 +40,61 @@ type Offer struct {
 }
 
 // Offers lists every product for the context and site (nil for no site), in catalog order, each with
-// whether it may be sold there and, if not, why. A product without a price in the price list is not offered.
-func (c *Catalog) Offers(ctx Context, site *Site, list *PriceList) []Offer {
+// whether it may be sold there and, if not, why. A product without a price in the price list for the quote's
+// term (months; 0 for no commitment) is not offered.
+func (c *Catalog) Offers(ctx Context, site *Site, list *PriceList, term int) []Offer {
 	out := make([]Offer, 0, len(c.order))
 	for _, p := range c.order {
 		reasons := c.WhyNot(ctx, site, p)
-		if list != nil && !c.priced(list, p) {
-			reasons = append(reasons, explain("offer.noPrice", "list", list.Name))
+		if list != nil {
+			if e, ok := c.unpriced(list, p, term); ok {
+				reasons = append(reasons, e)
+			}
 		}
 		out = append(out, Offer{Product: p, Available: len(reasons) == 0, Reasons: reasons})
 	}
 	return out
 }
 
-// priced reports whether the product (or, for a bundle, each component it must include) has a price in list.
-func (c *Catalog) priced(list *PriceList, p *cpq.Product) bool {
-	if len(list.entries[p.ID]) > 0 {
-		return true
+// unpriced says why a product cannot be priced in list for a term, if it cannot. A bundle without prices of
+// its own answers for the first component it must include that cannot.
+func (c *Catalog) unpriced(list *PriceList, p *cpq.Product, term int) (Explanation, bool) {
+	if c.priced(list, p, term) {
+		return Explanation{}, false
 	}
-	if p.Kind != cpq.ProductBundle {
+	if len(list.entries[p.ID]) == 0 && p.Kind == cpq.ProductBundle {
+		for _, comp := range p.Components {
+			if child := c.products[comp.ProductID]; child != nil && comp.Min > 0 {
+				if e, ok := c.unpriced(list, child, term); ok {
+					return e, true
+				}
+			}
+		}
+	}
+	switch {
+	case len(list.entries[p.ID]) == 0:
+		return explain("offer.noPrice", "list", list.Name), true
+	case term == 0:
+		return explain("offer.noPriceWithoutTerm", "product", p.Name, "list", list.Name), true
+	}
+	return explain("offer.noTermPrice", "product", p.Name, "list", list.Name, "months", strconv.Itoa(term)), true
+}
+
+// priced reports whether the product has a price in list for a quote of term months — entries without
+// commitment or for that term — or, for a bundle without prices of its own, whether each component it must
+// include has.
+func (c *Catalog) priced(list *PriceList, p *cpq.Product, term int) bool {
+	es := list.entries[p.ID]
+	for _, e := range es {
+		if e.TermMonths == 0 || e.TermMonths == term {
+			return true
+		}
+	}
+	if len(es) > 0 || p.Kind != cpq.ProductBundle {
 		return false
 	}
 	for _, comp := range p.Components {
-		if child := c.products[comp.ProductID]; child != nil && comp.Min > 0 && !c.priced(list, child) {
+		if child := c.products[comp.ProductID]; child != nil && comp.Min > 0 && !c.priced(list, child, term) {
 			return false
 		}
 	}
@@ -115,7 +148,7 @@ func (c *Catalog) eligible(ctx Context, r *cpq.Rule) *Explanation {
 		e := explain("offer.segment", "segments", list(strs(r.Segments), label("segment.")))
 		return &e
 	case len(r.Regions) > 0 && !contains(r.Regions, ctx.Region):
-		e := explain("offer.region", "regions", list(r.Regions, nil), "region", ctx.Region)
+		e := explain("offer.region", "regions", list(r.Regions, cpq.RegionName), "region", cpq.RegionName(ctx.Region))
 		return &e
 	case len(r.CreditStatuses) > 0 && !contains(r.CreditStatuses, ctx.Credit):
 		e := explain("offer.credit", "status", label("credit.status.")(string(ctx.Credit)))
@@ -160,8 +193,9 @@ func available(site *Site, r *cpq.Rule) *Explanation {
 		e := explain("offer.noSite")
 		return &e
 	}
+	code := cpq.PostalDigits(site.PostalCode)
 	for _, prefix := range r.PostalPrefixes {
-		if strings.HasPrefix(site.PostalCode, prefix) {
+		if strings.HasPrefix(code, cpq.PostalDigits(prefix)) {
 			return nil
 		}
 	}
@@ -169,6 +203,6 @@ func available(site *Site, r *cpq.Rule) *Explanation {
 		return nil
 	}
 	areas := append(append([]string{}, r.PostalPrefixes...), r.Regions...)
-	e := explain("offer.site", "postal", site.PostalCode, "areas", list(areas, nil))
+	e := explain("offer.site", "postal", site.PostalCode, "areas", list(areas, cpq.RegionName))
 	return &e
 }

@@ -3,6 +3,7 @@ package cpq
 import (
 	"testing"
 	"time"
+	_ "time/tzdata" // the Tokyo zone, whatever the machine has
 
 	"github.com/shopspring/decimal"
 )
@@ -184,5 +185,29 @@ func TestQuoteRevision(t *testing.T) {
 	v.Lines[1].Attributes["model"] = "outdoor"
 	if q.Lines[1].Attributes["model"] != "indoor" || q.Lines[0].ID != "ql_1" {
 		t.Error("changing the revision changed the original")
+	}
+}
+
+// Found in review: the pricing day was the UTC day with its time, so an offer ending today had ended, and
+// before 09:00 in Tokyo it was still yesterday.
+func TestTodayIsTheUsersCalendarDay(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Local
+	time.Local = tokyo
+	defer func() { time.Local = saved }()
+	morning := time.Date(2026, 3, 31, 23, 30, 0, 0, time.UTC) // 08:30 on 1 April in Tokyo
+	day := Today(morning)
+	if got, want := FormatDate(day), "2026-04-01"; got != want {
+		t.Fatalf("Today = %s, want %s", got, want)
+	}
+	offer := &Promotion{Active: true, ValidTo: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}
+	if !offer.ValidOn(day) {
+		t.Error("an offer is not valid on its last day")
+	}
+	if offer.ValidOn(day.AddDate(0, 0, 1)) {
+		t.Error("an offer is valid the day after its last")
 	}
 }

@@ -33,6 +33,28 @@ func CanonicalRegion(s string) string {
 	return s
 }
 
+// RegionName names a region for a message: a prefecture in English and in Japanese (Tokyo, 東京都), any other
+// region as it is.
+func RegionName(s string) Text {
+	for _, p := range prefectures {
+		if p[0] == s {
+			return Text{EN: p[0], JA: p[1]}
+		}
+	}
+	return Text{EN: s, JA: s}
+}
+
+// PostalDigits is a postal code or prefix as rules compare it: without the hyphen or spaces ("154-0001" and
+// "1540001" are the same code).
+func PostalDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' || r == '－' {
+			return -1
+		}
+		return r
+	}, CleanText(s))
+}
+
 // IsPrefecture reports whether s is a prefecture's stored name.
 func IsPrefecture(s string) bool {
 	for _, p := range prefectures {

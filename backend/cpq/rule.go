@@ -106,4 +106,8 @@ func (r *Rule) Normalize() {
 	for i := range r.PostalPrefixes {
 		r.PostalPrefixes[i] = strings.TrimSpace(r.PostalPrefixes[i])
 	}
+	// Regions are matched as accounts and sites store them: "東京都" and "tokyo" are both Tokyo.
+	for i := range r.Regions {
+		r.Regions[i] = CanonicalRegion(r.Regions[i])
+	}
 }

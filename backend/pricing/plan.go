@@ -39,6 +39,18 @@ type chargePlan struct {
 	promotions []*cpq.Promotion
 }
 
+// ladder returns the volume tiers of one term, by ascending minimum quantity.
+func ladder(es []*cpq.PriceEntry, term int) []*cpq.PriceEntry {
+	var out []*cpq.PriceEntry
+	for _, e := range es {
+		if e.Attribute == "" && e.MinQuantity > 1 && e.TermMonths == term {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].MinQuantity < out[j].MinQuantity })
+	return out
+}
+
 // newPlan works out a product's charges for a term, a customer and a day.
 func newPlan(cat *catalog.Catalog, list *catalog.PriceList, p *cpq.Product, term int, ctx catalog.Context, cur cpq.Currency, s Settings) *plan {
 	pl := &plan{product: p, taxCode: p.TaxCode}
@@ -79,12 +91,13 @@ func newPlan(cat *catalog.Catalog, list *catalog.PriceList, p *cpq.Product, term
 		if cp.term != nil || (base0 == nil && baseTerm != nil) {
 			chosenTerm = term
 		}
-		for _, e := range es {
-			if e.Attribute == "" && e.MinQuantity > 1 && e.TermMonths == chosenTerm {
-				cp.ladder = append(cp.ladder, e)
-			}
+		cp.ladder = ladder(es, chosenTerm)
+		// A term price without volume tiers of its own keeps the tiers without commitment, where they are
+		// cheaper: a longer commitment never costs more than none.
+		borrowed := len(cp.ladder) == 0 && chosenTerm != 0
+		if borrowed {
+			cp.ladder = ladder(es, 0)
 		}
-		sort.SliceStable(cp.ladder, func(i, j int) bool { return cp.ladder[i].MinQuantity < cp.ladder[j].MinQuantity })
 		if cp.list != nil {
 			cp.unit = cp.list.Amount
 		}
@@ -93,7 +106,11 @@ func newPlan(cat *catalog.Catalog, list *catalog.PriceList, p *cpq.Product, term
 			cp.unit = cp.term.Amount
 		}
 		for _, e := range cp.ladder {
-			cp.tierDelta = append(cp.tierDelta, e.Amount.Sub(cp.unit))
+			d := e.Amount.Sub(cp.unit)
+			if borrowed && d.IsPositive() {
+				d = zero
+			}
+			cp.tierDelta = append(cp.tierDelta, d)
 		}
 		cp.mode, cp.scope = cpq.TierTiered, cpq.ScopeQuote
 		if len(cp.ladder) > 0 {

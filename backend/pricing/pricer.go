@@ -419,9 +419,12 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 	qty := integer(eq)
 	c := Charge{Kind: cp.kind}
 
-	costEntry := cp.list
+	// The cost of a unit: the entry that sets the price carries it; a term or tier entry without a cost of its
+	// own keeps the cost of the price it replaces.
+	unitCost := zero
 	if cp.list != nil {
 		c.UnitList = cp.list.Amount
+		unitCost = cp.list.Cost
 	}
 	running := c.UnitList.Mul(qty)
 	if cp.list != nil { // a price made only of attribute adjustments (a router's rental or purchase) has none
@@ -430,9 +433,12 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 	if cp.term != nil {
 		d := cp.termDelta.Mul(qty)
 		running = running.Add(d)
-		costEntry = cp.term
+		if !cp.term.Cost.IsZero() {
+			unitCost = cp.term.Cost
+		}
 		steps = append(steps, Step{Kind: StepTerm, Entry: cp.term, Amount: d, Running: running})
 	}
+	cost := unitCost.Mul(qty)
 	if len(cp.ladder) > 0 {
 		k := tierKey{product: l.ProductID, kind: cp.kind}
 		if cp.scope == cpq.ScopeSite {
@@ -447,18 +453,16 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 				}
 				start += p.eq[m]
 			}
-			steps, running, costEntry = slabs(cp, start, eq, steps, running, costEntry)
-		} else if t := reached(cp.ladder, g.count); t >= 0 {
+			steps, running, cost = slabs(cp, start, eq, steps, running, unitCost, cost)
+		} else if t := reached(cp.ladder, g.count); t >= 0 && !cp.tierDelta[t].IsZero() {
 			e := cp.ladder[t]
 			d := cp.tierDelta[t].Mul(qty)
 			running = running.Add(d)
-			costEntry = e
+			if !e.Cost.IsZero() {
+				cost = e.Cost.Mul(qty)
+			}
 			steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running})
 		}
-	}
-	cost := zero
-	if costEntry != nil {
-		cost = costEntry.Cost.Mul(qty)
 	}
 	applied := false
 	for _, a := range cp.adjustments {
@@ -482,17 +486,14 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 
 	// Promotions, then the rep's discounts, then rounding. Time-limited promotions make a second amount for
 	// the months after they end.
-	var limited []int
+	var limited []int // how many periods (months, or years of a yearly charge) each time-limited promotion lasts
 	for _, pr := range cp.promotions {
-		months := pr.DurationMonths
-		if cp.kind == OneTime || months >= p.months {
-			months = 0
-		}
+		months := p.promotionMonths(pr, cp.kind)
 		d := promotionAmount(pr, running, qty)
 		running = running.Add(d)
 		steps = append(steps, Step{Kind: StepPromotion, Promotion: pr, Amount: d, Running: running, Months: months})
 		if months > 0 {
-			limited = append(limited, months)
+			limited = append(limited, periodsOf(months, cp.kind))
 		}
 	}
 	running, steps = p.discounts(l, running, qty, steps)
@@ -515,7 +516,9 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 		c.CostValue = cost.Mul(integer(p.months))
 	case Yearly:
 		years := (p.months + 11) / 12
-		c.Value = c.Net.Mul(integer(years))
+		var lasts int
+		c.Value, lasts, c.NetAfter = p.recurringValue(l, cp, gross, qty, c.Net, limited, years)
+		c.PromotionMonths = 12 * lasts
 		c.CostValue = cost.Mul(integer(years))
 	}
 	if p.set.TaxRounding == TaxPerLine {
@@ -525,8 +528,8 @@ func (p *Pricer) charge(i int, cp *chargePlan, steps []Step) (Charge, bool) {
 }
 
 // slabs prices a line's units slab by slab: units start+1 … start+eq of the tier quantity, each at the price of
-// the tier its position reaches.
-func slabs(cp *chargePlan, start, eq int, steps []Step, running decimal.Decimal, costEntry *cpq.PriceEntry) ([]Step, decimal.Decimal, *cpq.PriceEntry) {
+// the tier its position reaches, and at that tier's cost when it has one.
+func slabs(cp *chargePlan, start, eq int, steps []Step, running, unitCost, cost decimal.Decimal) ([]Step, decimal.Decimal, decimal.Decimal) {
 	from := start + 1
 	to := start + eq
 	for t, e := range cp.ladder {
@@ -536,15 +539,18 @@ func slabs(cp *chargePlan, start, eq int, steps []Step, running decimal.Decimal,
 			hi = min(hi, cp.ladder[t+1].MinQuantity-1)
 		}
 		lo = max(lo, from)
-		if lo > hi {
+		if lo > hi || cp.tierDelta[t].IsZero() {
 			continue
 		}
-		d := cp.tierDelta[t].Mul(integer(hi - lo + 1))
+		units := integer(hi - lo + 1)
+		d := cp.tierDelta[t].Mul(units)
 		running = running.Add(d)
-		costEntry = e
+		if !e.Cost.IsZero() {
+			cost = cost.Add(e.Cost.Sub(unitCost).Mul(units))
+		}
 		steps = append(steps, Step{Kind: StepTier, Entry: e, Amount: d, Running: running, From: lo, To: hi})
 	}
-	return steps, running, costEntry
+	return steps, running, cost
 }
 
 func attributeDefault(p *cpq.Product, code string) string {
@@ -576,14 +582,15 @@ func promotionAmount(pr *cpq.Promotion, running, qty decimal.Decimal) decimal.De
 
 // discounts applies the line's manual discounts (percent, then amount per unit) and the quote's discount.
 func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps []Step) (decimal.Decimal, []Step) {
-	if l.DiscountPct.IsPositive() {
+	// A discount lowers a price; it never raises a negative one (attribute adjustments can go below zero).
+	if l.DiscountPct.IsPositive() && running.IsPositive() {
 		d := running.Mul(l.DiscountPct).Shift(-2).Neg()
 		running = running.Add(d)
 		if steps != nil {
 			steps = append(steps, Step{Kind: StepLineDiscount, Percent: l.DiscountPct, Amount: d, Running: running})
 		}
 	}
-	if l.DiscountAmount.IsPositive() {
+	if l.DiscountAmount.IsPositive() && running.IsPositive() {
 		d := l.DiscountAmount.Mul(qty)
 		if d.GreaterThan(running) {
 			d = running
@@ -594,7 +601,7 @@ func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps
 			steps = append(steps, Step{Kind: StepLineDiscount, PerUnit: l.DiscountAmount, Amount: d, Running: running})
 		}
 	}
-	if p.q.DiscountPct.IsPositive() {
+	if p.q.DiscountPct.IsPositive() && running.IsPositive() {
 		d := running.Mul(p.q.DiscountPct).Shift(-2).Neg()
 		running = running.Add(d)
 		if steps != nil {
@@ -607,33 +614,56 @@ func (p *Pricer) discounts(l *cpq.QuoteLine, running, qty decimal.Decimal, steps
 // recurringValue is a monthly charge over the term. With promotions limited to the first months, the term
 // falls into phases: each phase's monthly amount is the gross with the promotions still running, discounted
 // and rounded like the first month's.
-func (p *Pricer) recurringValue(l *cpq.QuoteLine, cp *chargePlan, gross, qty, first decimal.Decimal, limited []int, months int) (value decimal.Decimal, promoMonths int, after decimal.Decimal) {
+func (p *Pricer) recurringValue(l *cpq.QuoteLine, cp *chargePlan, gross, qty, first decimal.Decimal, limited []int, periods int) (value decimal.Decimal, lasts int, after decimal.Decimal) {
 	if len(limited) == 0 {
-		return first.Mul(integer(months)), 0, first
+		return first.Mul(integer(periods)), 0, first
 	}
 	ends := append([]int(nil), limited...)
 	sortInts(ends)
+	lasts = ends[len(ends)-1]
 	value = zero
 	start := 0
 	amount := first
-	for _, end := range append(ends, months) {
+	// Through the term, and on past its end when a promotion outlasts it (a quote without commitment is valued
+	// over its first month), to find the amount once every promotion has ended.
+	for _, end := range append(ends, max(periods, lasts)) {
 		if end <= start {
 			continue
 		}
-		value = value.Add(amount.Mul(integer(end - start)))
+		if start < periods {
+			value = value.Add(amount.Mul(integer(min(end, periods) - start)))
+		}
 		start = end
 		// The amount once the promotions ending here are over.
 		running := gross
 		for _, pr := range cp.promotions {
-			m := pr.DurationMonths
-			if m == 0 || m >= months || m > start {
+			m := p.promotionMonths(pr, cp.kind)
+			if m == 0 || periodsOf(m, cp.kind) > start {
 				running = running.Add(promotionAmount(pr, running, qty))
 			}
 		}
 		running, _ = p.discounts(l, running, qty, nil)
 		amount = p.set.Rounding.Round(running, p.cur.MinorUnits)
 	}
-	return value, ends[len(ends)-1], amount
+	return value, lasts, amount
+}
+
+// promotionMonths is how many months a promotion lowers a charge: 0 when it lasts the whole term (or is on a
+// one-time charge). Without a commitment a promotion still lasts only its months.
+func (p *Pricer) promotionMonths(pr *cpq.Promotion, k Kind) int {
+	m := pr.DurationMonths
+	if k == OneTime || (p.q.TermMonths > 0 && m >= p.q.TermMonths) {
+		return 0
+	}
+	return m
+}
+
+// periodsOf is how many billing periods of a kind of charge some months touch: months, or years begun.
+func periodsOf(months int, k Kind) int {
+	if k == Yearly {
+		return (months + 11) / 12
+	}
+	return months
 }
 
 func sortInts(s []int) {

@@ -423,3 +423,117 @@ func TestAmountDiscountLabel(t *testing.T) {
 		}
 	}
 }
+
+// Found in review: term and tier entries without a cost kept no cost at all, and the margin looked too good.
+func TestCostOfTermAndTierPrices(t *testing.T) {
+	b := newBook()
+	phone := b.product("PHONE")
+	b.price(b.jpy, phone, cpq.PriceEntry{Charge: cpq.ChargeOneTime, Amount: d("1000"), Cost: d("600")})
+	b.price(b.jpy, phone, cpq.PriceEntry{Charge: cpq.ChargeOneTime, Amount: d("900"), MinQuantity: 10})
+	svc := b.product("SVC")
+	b.price(b.jpy, svc, cpq.PriceEntry{Amount: d("3000"), Cost: d("1200")})
+	b.price(b.jpy, svc, cpq.PriceEntry{Amount: d("2800"), TermMonths: 12})
+	slab := b.product("SLAB")
+	b.price(b.jpy, slab, cpq.PriceEntry{Amount: d("100"), Cost: d("100"), TierMode: cpq.TierSlab})
+	b.price(b.jpy, slab, cpq.PriceEntry{Amount: d("90"), Cost: d("80"), MinQuantity: 50, TierMode: cpq.TierSlab})
+	cat := b.catalog(t)
+	cases := []struct {
+		name string
+		line cpq.QuoteLine
+		term int
+		kind pricing.Kind
+		cost string
+	}{
+		{"a tier without a cost keeps the base cost", cpq.QuoteLine{ProductID: phone.ID, Quantity: 10}, 0, pricing.OneTime, "6000"},
+		{"a term price without a cost keeps the base cost", cpq.QuoteLine{ProductID: svc.ID, Quantity: 2}, 12, pricing.Monthly, "2400"},
+		{"slabs cost slab by slab: 49 at 100, 11 at 80", cpq.QuoteLine{ProductID: slab.ID, Quantity: 60}, 0, pricing.Monthly, "5780"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := price(t, cat, quote(b.jpy, c.term, c.line), pricing.JapanSettings())
+			if got := r.Lines[0].Charge(c.kind).Cost; !got.Equal(d(c.cost)) {
+				t.Errorf("cost = %s, want %s", got, c.cost)
+			}
+		})
+	}
+}
+
+// Found in review: volume tiers without a term vanished once a term price applied, so committing for longer
+// could cost more than not committing.
+func TestTermPriceKeepsCheaperTiers(t *testing.T) {
+	b := newBook()
+	plan := b.product("PLAN")
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("3000")})
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("2500"), TermMonths: 24})
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("2000"), MinQuantity: 10})
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("2600"), MinQuantity: 5, TermMonths: 36})
+	b.price(b.jpy, plan, cpq.PriceEntry{Amount: d("2700"), TermMonths: 36})
+	cat := b.catalog(t)
+	cases := []struct {
+		name string
+		term int
+		qty  int
+		want string
+	}{
+		{"no commitment, tier reached", 0, 10, "list 30000 tier -10000 = 20000"},
+		{"24 months: the tier below the term price applies", 24, 10, "list 30000 term -5000 tier -5000 = 20000"},
+		{"24 months, tier not reached", 24, 9, "list 27000 term -4500 = 22500"},
+		{"36 months has tiers of its own", 36, 10, "list 30000 term -3000 tier -1000 = 26000"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := price(t, cat, quote(b.jpy, c.term, cpq.QuoteLine{ProductID: plan.ID, Quantity: c.qty}), pricing.JapanSettings())
+			if got := steps(r.Lines[0].Charge(pricing.Monthly)); got != c.want {
+				t.Errorf("waterfall = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// Found in review: a time-limited promotion lasted for ever on a quote without commitment, and every year of a
+// yearly charge.
+func TestTimeLimitedPromotionsOnYearlyChargesAndWithoutCommitment(t *testing.T) {
+	b := newBook()
+	lic := b.product("LIC")
+	b.price(b.jpy, lic, cpq.PriceEntry{Amount: d("24000"), Period: cpq.PeriodYear})
+	line := b.product("LINE")
+	b.price(b.jpy, line, cpq.PriceEntry{Amount: d("1000")})
+	b.data.Promotions = append(b.data.Promotions,
+		&cpq.Promotion{ID: "pr_y", Code: "YEAR-OFF", Name: cpq.Text{EN: "y"}, Kind: cpq.DiscountAmount, Value: d("1000"), Currency: "JPY",
+			Charge: cpq.ChargeRecurring, DurationMonths: 3, ProductIDs: []string{lic.ID}, Active: true},
+		&cpq.Promotion{ID: "pr_m", Code: "HALF", Name: cpq.Text{EN: "m"}, Kind: cpq.DiscountPercent, Value: d("50"),
+			Charge: cpq.ChargeRecurring, DurationMonths: 3, ProductIDs: []string{line.ID}, Active: true})
+	cat := b.catalog(t)
+
+	// 36 months of a yearly licence: the 3-month offer lowers the first year only.
+	r := price(t, cat, quote(b.jpy, 36, cpq.QuoteLine{ProductID: lic.ID, Quantity: 1}), pricing.JapanSettings())
+	y := r.Lines[0].Charge(pricing.Yearly)
+	if !y.Net.Equal(d("23000")) || !y.NetAfter.Equal(d("24000")) || !y.Value.Equal(d("71000")) || y.PromotionMonths != 12 {
+		t.Errorf("yearly: net %s after %s value %s over %d months", y.Net, y.NetAfter, y.Value, y.PromotionMonths)
+	}
+	// No commitment: half price for 3 months, then the full price; the quote is valued over its first month.
+	r = price(t, cat, quote(b.jpy, 0, cpq.QuoteLine{ProductID: line.ID, Quantity: 1}), pricing.JapanSettings())
+	m := r.Lines[0].Charge(pricing.Monthly)
+	if !m.Net.Equal(d("500")) || !m.NetAfter.Equal(d("1000")) || m.PromotionMonths != 3 || !m.Value.Equal(d("500")) || m.Steps[1].Months != 3 {
+		t.Errorf("no commitment: net %s after %s for %d months, value %s", m.Net, m.NetAfter, m.PromotionMonths, m.Value)
+	}
+	if !r.Totals.MonthlyAfterPromotions.Equal(d("1000")) {
+		t.Errorf("monthly after promotions = %s", r.Totals.MonthlyAfterPromotions)
+	}
+}
+
+// Found in review: a percentage discount on a line priced below zero (a negative attribute price) raised it.
+func TestDiscountsNeverRaiseAPrice(t *testing.T) {
+	b := newBook()
+	kit := b.product("KIT", cpq.Attribute{Code: "own", Name: cpq.Text{EN: "Own"}, Type: cpq.AttrBoolean, Default: "false"})
+	b.price(b.jpy, kit, cpq.PriceEntry{Amount: d("100")})
+	b.price(b.jpy, kit, cpq.PriceEntry{Amount: d("-300"), Attribute: "own", AttributeValue: "true"})
+	cat := b.catalog(t)
+	q := quote(b.jpy, 0, cpq.QuoteLine{ProductID: kit.ID, Quantity: 1, Attributes: map[string]string{"own": "true"},
+		DiscountPct: d("10"), DiscountAmount: d("50")})
+	q.DiscountPct = d("5")
+	r := price(t, cat, q, pricing.JapanSettings())
+	if got := steps(r.Lines[0].Charge(pricing.Monthly)); got != "list 100 attribute -300 = -200" {
+		t.Errorf("waterfall = %q", got)
+	}
+}

@@ -2,8 +2,8 @@ package sales
 
 import (
 	"context"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -30,7 +30,7 @@ const QuoteValidDays = 30
 func (s *Service) CreateQuote(ctx context.Context, actor Actor, nq NewQuote) (*cpq.Quote, error) {
 	q := &cpq.Quote{AccountID: nq.AccountID, OpportunityID: nq.OpportunityID, Name: strings.TrimSpace(nq.Name),
 		TermMonths: nq.TermMonths, Lang: nq.Lang, OwnerID: actor.UserID, Status: cpq.QuoteDraft,
-		ValidUntil: s.now().AddDate(0, 0, QuoteValidDays).Truncate(24 * time.Hour)}
+		ValidUntil: cpq.Today(s.now()).AddDate(0, 0, QuoteValidDays)}
 	if q.Lang == "" {
 		q.Lang = cpq.LangJA
 	}
@@ -125,7 +125,7 @@ func (s *Service) Quote(ctx context.Context, id string) (*QuoteContext, error) {
 		}
 		a := qc.Account
 		qc.Context = catalog.Context{Segment: a.Segment, Region: a.Region, Credit: a.Credit.Status, Rating: a.Credit.Rating,
-			Day: s.now().Truncate(24 * time.Hour)}
+			Day: cpq.Today(s.now())}
 		for _, x := range assets {
 			if x.Status == cpq.AssetActive || x.Status == cpq.AssetSuspended {
 				qc.Context.Assets = append(qc.Context.Assets, catalog.Asset{ProductID: x.ProductID, SiteID: x.SiteID})
@@ -194,6 +194,23 @@ func (s *Service) UpdateQuote(ctx context.Context, actor Actor, id string, c Quo
 			l, err := tx.PriceLists().Get(ctx, *c.PriceListID)
 			if err != nil {
 				return err
+			}
+			if l.Currency != q.Currency {
+				// Amounts off per unit are in the quote's currency: ¥50 off is not $50 off.
+				full, err := tx.Quotes().Get(ctx, id)
+				if err != nil {
+					return err
+				}
+				n := 0
+				for _, line := range full.Lines {
+					if !line.DiscountAmount.IsZero() {
+						n++
+					}
+				}
+				if n > 0 {
+					return cpq.Errorf(cpq.EConflict, "quote.currency.amountDiscounts", "count", strconv.Itoa(n),
+						"from", q.Currency, "to", l.Currency)
+				}
 			}
 			q.PriceListID, q.Currency, changed["priceList"] = l.ID, l.Currency, l.Code
 		}
