@@ -170,17 +170,23 @@ func cmdCatalog(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := catalog.ReadJSON(f, fl.Arg(0))
-	f.Close()
-	if err != nil {
-		return asInput(err)
-	}
+	defer f.Close()
 	db, err := sqlite.Open(ctx, dbPath(path), sqlite.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	rep, err := sales.New(db, nil).ImportCatalog(ctx, sales.Actor{UserID: ""}, d)
+	uc := sales.New(db, nil)
+	// The file may add to the catalog there: it can name the products the database already has.
+	existing, err := uc.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := catalog.ReadJSONOver(f, fl.Arg(0), existing)
+	if err != nil {
+		return asInput(err)
+	}
+	rep, err := uc.ImportCatalog(ctx, sales.Actor{UserID: ""}, d)
 	if err != nil {
 		return err
 	}

@@ -128,4 +128,27 @@ func TestCatalogExportImportRoundTrip(t *testing.T) {
 	if got2, _ := os.ReadFile(again); string(got2) != edited {
 		t.Errorf("a refused import changed the catalog")
 	}
+	// A file that names a code twice would double it: refused, naming both places.
+	var whole map[string]any
+	json.Unmarshal([]byte(edited), &whole)
+	lists := whole["priceLists"].([]any)
+	whole["priceLists"] = append(lists, lists[1])
+	twice, _ := json.Marshal(whole)
+	os.WriteFile(exported, twice, 0o644)
+	if code, _, errs := runCLI(t, "catalog", "import", "--db", b, exported); code != 2 ||
+		!strings.Contains(errs, "priceLists[2].code: price list US-INTERNATIONAL appears twice (also priceLists[1].code)") {
+		t.Errorf("a price list twice: %d %q", code, errs)
+	}
+	// A file may add to the catalog there: a price list alone, priced for products only the database has.
+	partial := `{"format": "quotewright.catalog/v1", "products": [], "priceLists": [{"code": "JP-PARTNER", "currency": "JPY",
+		"name": {"en": "Partner prices", "ja": "パートナー価格"}, "active": true,
+		"prices": [{"product": "FIBRE-BIZ", "charge": "recurring", "period": "month", "amount": "11000", "cost": "6500"}]}]}`
+	os.WriteFile(exported, []byte(partial), 0o644)
+	if code, out, errs := runCLI(t, "catalog", "import", "--db", b, exported); code != 0 || !strings.Contains(out, "price lists: 1 added, 0 updated (1 prices)") {
+		t.Fatalf("partial import: %d %q %q", code, out, errs)
+	}
+	runCLI(t, "catalog", "export", "--db", b, "-o", again)
+	if got3, _ := os.ReadFile(again); !strings.Contains(string(got3), `"JP-PARTNER"`) || !strings.Contains(string(got3), `"amount": "11000"`) {
+		t.Errorf("the partner list is not in the catalog")
+	}
 }

@@ -112,6 +112,10 @@ func New(d Data) (*Catalog, error) {
 		if err := l.Validate(); err != nil {
 			add(fmt.Sprintf("priceLists[%d]", i), "%s", err.Error())
 		}
+		if c.lists[l.ID] != nil || c.listByCode[l.Code] != nil {
+			add(fmt.Sprintf("priceLists[%d]", i), "price list %s appears twice", l.Code)
+			continue
+		}
 		pl := &PriceList{PriceList: l, entries: map[string][]*cpq.PriceEntry{}}
 		c.lists[l.ID], c.listByCode[l.Code] = pl, pl
 	}
@@ -142,10 +146,16 @@ func New(d Data) (*Catalog, error) {
 			}
 		}
 	}
+	promoCodes, ruleCodes := map[string]bool{}, map[string]bool{}
 	for i, pr := range d.Promotions {
 		if err := pr.Validate(); err != nil {
 			add(fmt.Sprintf("promotions[%d]", i), "%s", err.Error())
 		}
+		if promoCodes[pr.Code] {
+			add(fmt.Sprintf("promotions[%d]", i), "promotion %s appears twice", pr.Code)
+			continue
+		}
+		promoCodes[pr.Code] = true
 		for _, id := range pr.ProductIDs {
 			if c.products[id] == nil {
 				add(fmt.Sprintf("promotions[%d]", i), "no product %s", id)
@@ -160,6 +170,11 @@ func New(d Data) (*Catalog, error) {
 		if err := r.Validate(); err != nil {
 			add(path, "%s", err.Error())
 		}
+		if ruleCodes[r.Code] {
+			add(path, "rule %s appears twice", r.Code)
+			continue
+		}
+		ruleCodes[r.Code] = true
 		for _, code := range append(append(append([]string{}, r.Products...), r.Targets...), r.AssetProducts...) {
 			if c.byCode[code] == nil {
 				add(path, "rule %s names product %s, which is not in the catalog", r.Code, code)

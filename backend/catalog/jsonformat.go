@@ -273,6 +273,17 @@ func text(t fileText) cpq.Text { return cpq.Text{EN: t.EN, JA: t.JA} }
 // ReadJSON reads a catalog file into catalog data. name is used in error messages. Every problem is reported
 // with its path; nothing is returned unless the whole file is valid and consistent.
 func ReadJSON(r io.Reader, name string) (Data, error) {
+	return readJSON(r, name, nil)
+}
+
+// ReadJSONOver reads a catalog file that adds to or changes a catalog already there: it may name products
+// that only existing has (by code), and it is checked as a whole only once merged with it (the importer does
+// that). Products it names from existing keep existing's ids.
+func ReadJSONOver(r io.Reader, name string, existing *Catalog) (Data, error) {
+	return readJSON(r, name, existing)
+}
+
+func readJSON(r io.Reader, name string, existing *Catalog) (Data, error) {
 	var f fileCatalog
 	if err := decodeStrict(r, &f); err != nil {
 		var fe *FieldError
@@ -289,12 +300,49 @@ func ReadJSON(r io.Reader, name string) (Data, error) {
 		code := cpq.NormalizeCode(fp.Code)
 		ids[code] = "prd:" + code
 	}
+	known := func(code string) (string, bool) {
+		if id, ok := ids[code]; ok {
+			return id, true
+		}
+		if existing != nil {
+			if p := existing.ProductByCode(code); p != nil {
+				return p.ID, true
+			}
+		}
+		return "", false
+	}
 	productID := func(path, code string) string {
-		id, ok := ids[cpq.NormalizeCode(code)]
+		id, ok := known(cpq.NormalizeCode(code))
 		if !ok {
-			c.add(path, "no product with code %q in this catalog", code)
+			if existing != nil {
+				c.add(path, "no product with code %q in this file or in the catalog", code)
+			} else {
+				c.add(path, "no product with code %q in this catalog", code)
+			}
+			return "unknown:" + code // reported once, here, not again as a missing id
 		}
 		return id
+	}
+	// A code twice in the file would be imported twice (a price list's prices doubled): refused.
+	seen := map[string]string{}
+	twice := func(path, kind, code string) {
+		key := kind + ":" + cpq.NormalizeCode(code)
+		if first, ok := seen[key]; ok {
+			c.add(path, "%s %s appears twice (also %s)", kind, cpq.NormalizeCode(code), first)
+		}
+		seen[key] = path
+	}
+	for i, fp := range f.Products {
+		twice(fmt.Sprintf("products[%d].code", i), "product", fp.Code)
+	}
+	for i, fl := range f.PriceLists {
+		twice(fmt.Sprintf("priceLists[%d].code", i), "price list", fl.Code)
+	}
+	for i, fp := range f.Promotions {
+		twice(fmt.Sprintf("promotions[%d].code", i), "promotion", fp.Code)
+	}
+	for i, fr := range f.Rules {
+		twice(fmt.Sprintf("rules[%d].code", i), "rule", fr.Code)
 	}
 	for i, fp := range f.Products {
 		path := fmt.Sprintf("products[%d]", i)
@@ -373,9 +421,14 @@ func ReadJSON(r io.Reader, name string) (Data, error) {
 			r.CreditStatuses = append(r.CreditStatuses, cpq.CreditStatus(s))
 		}
 		r.Normalize()
-		for j, code := range append(append(append([]string{}, r.Products...), r.Targets...), r.AssetProducts...) {
-			if _, ok := ids[code]; !ok {
-				c.add(fmt.Sprintf("%s (product %d)", path, j+1), "no product with code %q in this catalog", code)
+		for _, f := range []struct {
+			field string
+			codes []string
+		}{{"products", r.Products}, {"targets", r.Targets}, {"assetProducts", r.AssetProducts}} {
+			for j, code := range f.codes {
+				if _, ok := known(code); !ok {
+					c.add(fmt.Sprintf("%s.%s[%d]", path, f.field, j), "no product with code %q in this catalog", code)
+				}
 			}
 		}
 		c.validation(path, r.Validate())
@@ -383,6 +436,9 @@ func ReadJSON(r io.Reader, name string) (Data, error) {
 	}
 	if len(c.probs) > 0 {
 		return Data{}, &InputError{File: name, Problems: c.probs}
+	}
+	if existing != nil {
+		return d, nil
 	}
 	if _, err := New(d); err != nil {
 		var de *DataError

@@ -40,6 +40,13 @@ func (s *Service) ImportCatalog(ctx context.Context, actor Actor, d catalog.Data
 				ids[p.ID] = cpq.NewID("prd")
 			}
 		}
+		// A file may name products it does not hold: those keep the ids they have.
+		idOf := func(id string) string {
+			if v, ok := ids[id]; ok {
+				return v
+			}
+			return id
+		}
 		// Products first without components, so that a bundle can name a product added later in the file.
 		for _, p := range d.Products {
 			np := *p
@@ -66,7 +73,7 @@ func (s *Service) ImportCatalog(ctx context.Context, actor Actor, d catalog.Data
 				return err
 			}
 			for _, c := range p.Components {
-				c.ProductID = ids[c.ProductID]
+				c.ProductID = idOf(c.ProductID)
 				np.Components = append(np.Components, c)
 			}
 			if err := tx.Products().Update(ctx, np); err != nil {
@@ -104,7 +111,7 @@ func (s *Service) ImportCatalog(ctx context.Context, actor Actor, d catalog.Data
 		}
 		for _, e := range d.Entries {
 			ne := *e
-			ne.ID, ne.PriceListID, ne.ProductID = "", listIDs[e.PriceListID], ids[e.ProductID]
+			ne.ID, ne.PriceListID, ne.ProductID = "", listIDs[e.PriceListID], idOf(e.ProductID)
 			if err := tx.PriceLists().AddEntry(ctx, &ne); err != nil {
 				return err
 			}
@@ -122,7 +129,7 @@ func (s *Service) ImportCatalog(ctx context.Context, actor Actor, d catalog.Data
 			np := *p
 			np.ProductIDs = nil
 			for _, id := range p.ProductIDs {
-				np.ProductIDs = append(np.ProductIDs, ids[id])
+				np.ProductIDs = append(np.ProductIDs, idOf(id))
 			}
 			if old := promoByCode[p.Code]; old != nil {
 				np.ID = old.ID
