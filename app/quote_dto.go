@@ -98,6 +98,8 @@ type LineProductDTO struct {
 	Code string  `json:"code"`
 	Name TextDTO `json:"name"`
 	Kind string  `json:"kind"`
+	// Configurable says the line has something to configure: attributes, or a bundle's components.
+	Configurable bool `json:"configurable"`
 }
 
 // TaxDTO is the tax of one kind of charge at one rate.
@@ -203,9 +205,11 @@ type ComponentChoice struct {
 
 // AddProductInput adds one configured product (a bundle with its chosen components) to one or more sites.
 type AddProductInput struct {
-	QuoteID      string            `json:"quoteId"`
-	ProductID    string            `json:"productId"`
-	SiteGroupIDs []string          `json:"siteGroupIds"`
+	QuoteID      string   `json:"quoteId"`
+	ProductID    string   `json:"productId"`
+	SiteGroupIDs []string `json:"siteGroupIds"`
+	// ParentLineID, when set, adds the product to that bundle line (at its site) as one of its components.
+	ParentLineID string            `json:"parentLineId"`
 	Quantity     int               `json:"quantity"`
 	Attributes   map[string]string `json:"attributes"`
 	Components   []ComponentChoice `json:"components"`

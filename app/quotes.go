@@ -209,13 +209,30 @@ func (svc *QuoteService) AddProduct(in AddProductInput) (QuoteDetail, error) {
 	if p == nil {
 		return QuoteDetail{}, cpq.Errorf(cpq.ENotFound, "not_found", "entity", "@entity.product", "id", in.ProductID)
 	}
-	groups := in.SiteGroupIDs
-	if len(groups) == 0 {
-		groups = []string{""}
-	}
 	var lines []cpq.QuoteLine
-	for _, g := range groups {
-		lines = append(lines, configure(cat, p, g, "", max(in.Quantity, 1), in.Attributes, in.Components)...)
+	if in.ParentLineID != "" {
+		oq, err := svc.opened(in.QuoteID)
+		if err != nil {
+			return QuoteDetail{}, err
+		}
+		parent := oq.pricer.QuoteLine(in.ParentLineID)
+		if parent == nil {
+			return QuoteDetail{}, cpq.Errorf(cpq.ENotFound, "not_found", "entity", "@entity.quote", "id", in.ParentLineID)
+		}
+		bundle := cat.Product(parent.ProductID)
+		if !bundle.HasComponent(p.ID) {
+			return QuoteDetail{}, cpq.Errorf(cpq.EInvalid, "quote.component.notPart", "product", p.Name.In(svc.s.Lang()),
+				"bundle", bundle.Name.In(svc.s.Lang()))
+		}
+		lines = configure(cat, p, parent.SiteGroupID, parent.ID, max(in.Quantity, 1), in.Attributes, in.Components)
+	} else {
+		groups := in.SiteGroupIDs
+		if len(groups) == 0 {
+			groups = []string{""}
+		}
+		for _, g := range groups {
+			lines = append(lines, configure(cat, p, g, "", max(in.Quantity, 1), in.Attributes, in.Components)...)
+		}
 	}
 	if err := svc.s.sales.AddLines(svc.s.ctx, actor, in.QuoteID, lines); err != nil {
 		return QuoteDetail{}, err
@@ -331,9 +348,10 @@ func (svc *QuoteService) RemoveLines(quoteID string, lineIDs []string) (QuoteDet
 	return svc.detail(oq)
 }
 
-// Offers lists the catalog for the product picker at a site of the quote: every product, available or not,
-// with the reasons in the user's language. query filters by code or name.
-func (svc *QuoteService) Offers(quoteID, siteGroupID, query string) ([]OfferDTO, error) {
+// Offers lists the catalog for the product picker at the chosen sites of the quote: every product, available
+// or not, with the reasons in the user's language. A product is available when it is at every chosen site;
+// a reason that holds at some of them names them. query filters by code or name.
+func (svc *QuoteService) Offers(quoteID string, siteGroupIDs []string, query string) ([]OfferDTO, error) {
 	svc.mu.Lock()
 	defer svc.mu.Unlock()
 	oq, err := svc.opened(quoteID)
@@ -342,20 +360,55 @@ func (svc *QuoteService) Offers(quoteID, siteGroupID, query string) ([]OfferDTO,
 	}
 	cat, _ := svc.catalog()
 	lang := svc.s.Lang()
-	site := oq.qc.Sites[siteGroupID]
+	if len(siteGroupIDs) == 0 {
+		siteGroupIDs = []string{""}
+	}
+	names := map[string]string{}
+	for _, g := range oq.pricer.Quote().SiteGroups {
+		names[g.ID] = g.Name
+	}
+	list, term := cat.PriceList(oq.pricer.Quote().PriceListID), oq.pricer.Quote().TermMonths
+	// For each product, each reason with the sites it holds at, in the order first seen.
+	type reason struct {
+		text  string
+		sites []string
+	}
+	reasons := map[string][]*reason{}
+	var order []*cpq.Product
+	for i, g := range siteGroupIDs {
+		for _, o := range cat.Offers(oq.qc.Context, oq.qc.Sites[g], list, term) {
+			if i == 0 {
+				order = append(order, o.Product)
+			}
+		next:
+			for _, r := range o.Reasons {
+				text := r.Text(lang)
+				for _, seen := range reasons[o.Product.ID] {
+					if seen.text == text {
+						seen.sites = append(seen.sites, names[g])
+						continue next
+					}
+				}
+				reasons[o.Product.ID] = append(reasons[o.Product.ID], &reason{text, []string{names[g]}})
+			}
+		}
+	}
 	q := strings.ToLower(cpq.CleanText(query))
 	out := []OfferDTO{}
-	for _, o := range cat.Offers(oq.qc.Context, site, cat.PriceList(oq.pricer.Quote().PriceListID), oq.pricer.Quote().TermMonths) {
-		p := o.Product
+	for _, p := range order {
 		if p.Status == cpq.ProductDraft {
 			continue
 		}
 		if q != "" && !strings.Contains(strings.ToLower(p.Code+" "+p.Name.EN+" "+p.Name.JA+" "+p.Family), q) {
 			continue
 		}
-		dto := OfferDTO{Product: productSummary(p), Available: o.Available, Reasons: []string{}}
-		for _, r := range o.Reasons {
-			dto.Reasons = append(dto.Reasons, r.Text(lang))
+		dto := OfferDTO{Product: productSummary(p), Available: len(reasons[p.ID]) == 0, Reasons: []string{}}
+		for _, r := range reasons[p.ID] {
+			if len(r.sites) == len(siteGroupIDs) {
+				dto.Reasons = append(dto.Reasons, r.text)
+			} else {
+				dto.Reasons = append(dto.Reasons, cpq.Message(lang, "offer.atSites", map[string]string{"sites": siteNames(r.sites, lang), "reason": r.text}))
+			}
 		}
 		out = append(out, dto)
 	}
@@ -367,6 +420,15 @@ func (svc *QuoteService) Offers(quoteID, siteGroupID, query string) ([]OfferDTO,
 		return out[i].Product.Kind == "bundle" && out[j].Product.Kind != "bundle"
 	})
 	return out, nil
+}
+
+// siteNames names up to three sites, then how many more.
+func siteNames(names []string, lang cpq.Lang) string {
+	if len(names) <= 3 {
+		return strings.Join(names, cpq.Message(lang, "list.separator", nil))
+	}
+	return cpq.Message(lang, "sites.andMore", map[string]string{"items": strings.Join(names[:3], cpq.Message(lang, "list.separator", nil)),
+		"count": strconv.Itoa(len(names) - 3)})
 }
 
 // Waterfall explains one line's price, step by step, in the user's language.
@@ -551,7 +613,8 @@ func (svc *QuoteService) lineDTO(oq *openQuote, cat *catalog.Catalog, r *pricing
 }
 
 func lineProduct(p *cpq.Product) LineProductDTO {
-	return LineProductDTO{Code: p.Code, Name: textDTO(p.Name), Kind: string(p.Kind)}
+	return LineProductDTO{Code: p.Code, Name: textDTO(p.Name), Kind: string(p.Kind),
+		Configurable: len(p.Attributes) > 0 || p.Kind == cpq.ProductBundle}
 }
 
 // lineProducts lists the products of the lines, for the lines to name.

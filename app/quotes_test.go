@@ -52,7 +52,7 @@ func TestQuoteBuilderConsumerBundle(t *testing.T) {
 	g := d.SiteGroups[0].ID
 
 	// The picker: business products are hidden, with the reason.
-	offers, err := svc.Quotes.Offers(d.Quote.ID, g, "")
+	offers, err := svc.Quotes.Offers(d.Quote.ID, []string{g}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,5 +225,80 @@ func TestCurrencyChangeRefusedWithAmountDiscounts(t *testing.T) {
 	}
 	if d, err = svc.Quotes.Update(app.QuoteUpdate{QuoteID: d.Quote.ID, PriceListID: usd}); err != nil || d.Quote.Currency.Code != "USD" {
 		t.Fatalf("without the discount: %v %s", err, d.Quote.Currency.Code)
+	}
+}
+
+// The picker at several sites: a product is offered when it can be provided at all of them, and a reason that
+// holds at some names them.
+func TestOffersAtSeveralSites(t *testing.T) {
+	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
+	defer closeDB()
+	midori := accountByName(t, svc, "みどり")
+	var sites []string
+	for _, s := range midori.Sites {
+		sites = append(sites, s.ID)
+	}
+	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: midori.Account.ID, Name: "全拠点", TermMonths: 24, SiteIDs: sites})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []string
+	for _, g := range d.SiteGroups {
+		groups = append(groups, g.ID)
+	}
+	offers, err := svc.Quotes.Offers(d.Quote.ID, groups, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := map[string]string{}
+	for _, o := range offers {
+		if !o.Available {
+			why[o.Product.Code] = strings.Join(o.Reasons, " | ")
+		}
+	}
+	// Business fibre is built where four of the five centres are, not in Hokkaido; home products are for
+	// consumers wherever the site is, and home fibre is built in fewer places still.
+	if got := why["FIBRE-BIZ"]; got != "At 札幌センター / Sapporo centre: Not available at postal code 003-0030: provided only in Tokyo, Kanagawa, Chiba, Saitama, Osaka, Aichi or Fukuoka." {
+		t.Errorf("business fibre: %q", got)
+	}
+	if got := why["HOME-BUNDLE"]; !strings.HasPrefix(got, "Offered to consumer customers only. | At 名古屋センター / Nagoya centre: Not available") {
+		t.Errorf("home bundle: %q", got)
+	}
+	if why["MOBILE-BIZ"] != "" {
+		t.Errorf("mobile: %q", why["MOBILE-BIZ"])
+	}
+}
+
+// A component added to a bundle already on the quote goes under it, at its site; a product that is not one of
+// the bundle's components is refused.
+func TestAddComponentToABundleLine(t *testing.T) {
+	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
+	defer closeDB()
+	taro := accountByName(t, svc, "山田")
+	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: taro.Account.ID, Name: "光", TermMonths: 24, SiteIDs: []string{taro.Sites[0].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "HOME-BUNDLE"),
+		SiteGroupIDs: []string{d.SiteGroups[0].ID}, Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle := d.Lines[0]
+	if !d.Products[bundle.ProductID].Configurable {
+		t.Error("a bundle line is not configurable")
+	}
+	before := len(d.Lines)
+	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "TV-HOME"), ParentLineID: bundle.ID, Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tv := d.Lines[len(d.Lines)-1]
+	if len(d.Lines) != before+1 || tv.ParentID != bundle.ID || tv.SiteGroupID != bundle.SiteGroupID || tv.Depth != 1 || len(d.Problems) != 0 {
+		t.Errorf("TV line %+v, %d lines, problems %+v", tv, len(d.Lines), d.Problems)
+	}
+	_, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "PHONE-X15"), ParentLineID: bundle.ID, Quantity: 1})
+	if cpq.ErrorCode(err) != cpq.EInvalid || err.Error() != "Smartphone X15 is not part of Home internet bundle." {
+		t.Errorf("a phone in the home bundle: %v", err)
 	}
 }

@@ -94,22 +94,13 @@ func (v *validation) line(i int) {
 		pi, ok := v.index[l.ParentID]
 		if !ok {
 			v.add(i, explain("config.noParent"))
-		} else if parent := v.c.products[v.q.Lines[pi].ProductID]; parent != nil && !isComponent(parent, p.ID) {
+		} else if parent := v.c.products[v.q.Lines[pi].ProductID]; parent != nil && !parent.HasComponent(p.ID) {
 			v.add(i, explain("config.notComponent", "product", p.Name, "bundle", parent.Name))
 		}
 	}
 	if p.Kind == cpq.ProductBundle {
 		v.cardinality(i, p)
 	}
-}
-
-func isComponent(bundle *cpq.Product, productID string) bool {
-	for _, c := range bundle.Components {
-		if c.ProductID == productID {
-			return true
-		}
-	}
-	return false
 }
 
 func (v *validation) attributes(i int, p *cpq.Product) {

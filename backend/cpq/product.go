@@ -176,6 +176,16 @@ func (a Attribute) Allows(value string) bool {
 }
 
 // SellableOn reports whether the product may be sold on day (active and inside its effective dates).
+// HasComponent reports whether the bundle can hold the product as one of its components.
+func (p *Product) HasComponent(productID string) bool {
+	for _, c := range p.Components {
+		if c.ProductID == productID {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Product) SellableOn(day time.Time) bool {
 	if p.Status != ProductActive {
 		return false

@@ -166,5 +166,24 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
   await expect(page.getByTestId('wf-net-monthly')).toHaveText('¥33,060');
   await shot(page, 'quote-global-media-waterfall-en');
   await page.keyboard.press('Escape');
+
+  // The Shinjuku bundle's contents: a SIP trunk added to it, then taken out again.
+  await page.getByTestId('config-STORE-CONNECT').click();
+  const contents = page.getByTestId('config-contents');
+  await expect(contents).toContainText('Managed Wi-Fi access point');
+  await expect(contents).toContainText('12 (from 1 to 20)');
+  await expect(page.getByTestId('config-add-FIBRE-BIZ')).toHaveCount(0);
+  await shot(page, 'quote-global-media-contents-en');
+  await page.getByTestId('config-add-SIP-TRUNK').click();
+  await expect(page.getByTestId('line-count')).toHaveText('4 lines');
+  await expect(contents).toContainText('Business SIP trunk1 (from 0 to 1)');
+  await expect(page.getByTestId('config-add-SIP-TRUNK')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('problem-count')).toHaveText('0');
+  await page.getByTestId('rm-SIP-TRUNK').click();
+  await expect(page.locator('.n-dialog')).toContainText('Remove this component from its bundle?');
+  await page.locator('.n-dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('line-count')).toHaveText('3 lines');
+  await expect(page.getByTestId('total-monthly')).toHaveText('¥49,020');
   expect(errors).toEqual([]);
 });

@@ -40,7 +40,7 @@ export const quotes = {
   addProduct: (input: app.AddProductInput) => call(Quotes.AddProduct(input)),
   updateLine: (u: app.LineUpdate) => call(Quotes.UpdateLine(u)),
   removeLines: (quoteId: string, lineIds: string[]) => call(Quotes.RemoveLines(quoteId, lineIds)),
-  offers: (quoteId: string, siteGroupId: string, query: string) => call(Quotes.Offers(quoteId, siteGroupId, query)),
+  offers: (quoteId: string, siteGroupIds: string[], query: string) => call(Quotes.Offers(quoteId, siteGroupIds, query)),
   waterfall: (quoteId: string, lineId: string) => call(Quotes.Waterfall(quoteId, lineId)),
 };
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from './rows';
 
 const products = {
-  p1: { code: 'HOME-BUNDLE', name: { en: 'Home bundle', ja: '光ホームセット' }, kind: 'bundle' },
-  p2: { code: 'FIBRE-HOME', name: { en: 'Home fibre', ja: '光回線（ホーム）' }, kind: 'simple' },
+  p1: { code: 'HOME-BUNDLE', name: { en: 'Home bundle', ja: '光ホームセット' }, kind: 'bundle', configurable: true },
+  p2: { code: 'FIBRE-HOME', name: { en: 'Home fibre', ja: '光回線（ホーム）' }, kind: 'simple', configurable: true },
 };
 
 describe('toRows', () => {

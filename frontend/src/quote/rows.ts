@@ -13,6 +13,8 @@ export interface Row {
   code: string;
   name: app.TextDTO;
   kind: string;
+  /** The line has attributes to set, or is a bundle whose contents can change. */
+  configurable: boolean;
   depth: number;
   quantity: number;
   effectiveQuantity: number;
@@ -34,7 +36,7 @@ export interface Row {
 
 const noText: app.TextDTO = { en: '', ja: '' };
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>;
-const unknown = (id: string): app.LineProductDTO => ({ code: id, name: { en: id, ja: id }, kind: 'simple' });
+const unknown = (id: string): app.LineProductDTO => ({ code: id, name: { en: id, ja: id }, kind: 'simple', configurable: false });
 
 /** toRow completes one line from the service with its product. */
 export function toRow(l: app.QuoteLineDTO, products: Record<string, app.LineProductDTO>): Row {
@@ -48,6 +50,7 @@ export function toRow(l: app.QuoteLineDTO, products: Record<string, app.LineProd
     code: p.code,
     name: p.name,
     kind: p.kind,
+    configurable: p.configurable,
     depth: l.depth ?? 0,
     quantity: l.quantity,
     effectiveQuantity: l.effectiveQuantity,
