@@ -284,6 +284,26 @@ func withDefaults(p *cpq.Product, attrs map[string]string) map[string]string {
 	return out
 }
 
+// AddSites puts more of the account's sites on the quote, each a site group of its own, and returns the
+// builder's state.
+func (svc *QuoteService) AddSites(quoteID string, siteIDs []string) (QuoteDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return QuoteDetail{}, err
+	}
+	svc.mu.Lock()
+	defer svc.mu.Unlock()
+	if err := svc.s.sales.AddSites(svc.s.ctx, actor, quoteID, siteIDs); err != nil {
+		return QuoteDetail{}, err
+	}
+	oq, err := svc.load(quoteID)
+	if err != nil {
+		return QuoteDetail{}, err
+	}
+	svc.s.rt.Emit(EventQuoteChanged, quoteID)
+	return svc.detail(oq)
+}
+
 // UpdateLine saves an edit of one line and returns what it changed: the repriced lines, totals and problems.
 func (svc *QuoteService) UpdateLine(u LineUpdate) (QuoteDelta, error) {
 	actor, err := svc.s.actor()

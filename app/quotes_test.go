@@ -302,3 +302,32 @@ func TestAddComponentToABundleLine(t *testing.T) {
 		t.Errorf("a phone in the home bundle: %v", err)
 	}
 }
+
+// Sites can be added to a quote after it was created; a site already on it, or of another account, is refused.
+func TestAddSitesToAQuote(t *testing.T) {
+	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
+	defer closeDB()
+	gm := accountByName(t, svc, "グローバルメディア")
+	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: gm.Account.ID, Name: "Stores", TermMonths: 36, SiteIDs: []string{gm.Sites[1].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = svc.Quotes.AddSites(d.Quote.ID, []string{gm.Sites[2].ID, gm.Sites[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.SiteGroups) != 3 || d.SiteGroups[1].SiteID != gm.Sites[2].ID || d.SiteGroups[2].Name != gm.Sites[0].Name {
+		t.Errorf("site groups = %+v", d.SiteGroups)
+	}
+	if _, err := svc.Quotes.AddSites(d.Quote.ID, []string{gm.Sites[1].ID}); cpq.ErrorCode(err) != cpq.EConflict ||
+		err.Error() != gm.Sites[1].Name+" is already on the quote." {
+		t.Errorf("a site twice: %v", err)
+	}
+	taro := accountByName(t, svc, "山田")
+	if _, err := svc.Quotes.AddSites(d.Quote.ID, []string{taro.Sites[0].ID}); cpq.ErrorCode(err) != cpq.EInvalid {
+		t.Errorf("another account's site: %v", err)
+	}
+	if again, _ := svc.Quotes.Get(d.Quote.ID); len(again.SiteGroups) != 3 {
+		t.Errorf("a refused change was saved: %d groups", len(again.SiteGroups))
+	}
+}

@@ -301,6 +301,7 @@ var messages = map[string]Text{
 	"quote.line.siteGroup":           {"Line {line}: its site group is not on this quote.", "{line} 行目: 拠点グループがこの見積にありません。"},
 	"quote.line.parent":              {"Line {line}: its bundle line is not on this quote.", "{line} 行目: 親のバンドル行がこの見積にありません。"},
 	"quote.currency.amountDiscounts": {"Discounts of so much {from} per unit are on {count} line(s): remove them before changing to a price list in {to}.", "{count} 行に {from} 建ての単価値引があります。{to} の価格表に変える前に、それらの値引を外してください。"},
+	"quote.site.twice":               {"{site} is already on the quote.", "{site}はすでにこの見積にあります。"},
 	"quote.line.discountPct":         {"Line {line}: a discount must be between 0% and 100%.", "{line} 行目: 割引率は 0% から 100% の間で指定してください。"},
 	"quote.line.discountAmount":      {"Line {line}: a discount amount cannot be negative.", "{line} 行目: 割引額に負の値は指定できません。"},
 	"quote.opportunity.account":      {"The opportunity belongs to another account.", "この商談は別の取引先のものです。"},

@@ -251,6 +251,43 @@ func (s *Service) AddLines(ctx context.Context, actor Actor, quoteID string, lin
 	})
 }
 
+// AddSites adds a site group for each of the account's sites given, in order; a site already on the quote is
+// refused, as is one of another account.
+func (s *Service) AddSites(ctx context.Context, actor Actor, quoteID string, siteIDs []string) error {
+	return s.store.Update(ctx, func(tx cpq.Tx) error {
+		q, err := editable(ctx, tx, quoteID)
+		if err != nil {
+			return err
+		}
+		sites, err := tx.Sites().ListByAccount(ctx, q.AccountID)
+		if err != nil {
+			return err
+		}
+		byID := map[string]*cpq.Site{}
+		for _, x := range sites {
+			byID[x.ID] = x
+		}
+		on := map[string]bool{}
+		for _, g := range q.SiteGroups {
+			on[g.SiteID] = true
+		}
+		for _, id := range siteIDs {
+			site := byID[id]
+			switch {
+			case site == nil:
+				return cpq.Errorf(cpq.EInvalid, "quote.site.account")
+			case on[id]:
+				return cpq.Errorf(cpq.EConflict, "quote.site.twice", "site", site.Name)
+			}
+			on[id] = true
+			if err := tx.Quotes().AddSiteGroup(ctx, quoteID, &cpq.SiteGroup{SiteID: site.ID, Name: site.Name}); err != nil {
+				return err
+			}
+		}
+		return record(ctx, tx, actor, "quote.sitesAdded", "quote", quoteID, map[string]any{"sites": siteIDs})
+	})
+}
+
 // UpdateLine saves a line's quantity, attributes and discounts.
 func (s *Service) UpdateLine(ctx context.Context, actor Actor, quoteID string, l *cpq.QuoteLine) error {
 	return s.store.Update(ctx, func(tx cpq.Tx) error {

@@ -185,5 +185,14 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
   await page.locator('.n-dialog').getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('line-count')).toHaveText('3 lines');
   await expect(page.getByTestId('total-monthly')).toHaveText('¥49,020');
+
+  // The head office, left out when the quote was made, is added to it later.
+  await page.getByTestId('add-sites-open').click();
+  await page.getByTestId('add-sites').getByText('本社 / Head office').click();
+  await page.getByTestId('add-sites-confirm').click();
+  await expect(page.getByTestId('site-tabs')).toContainText('本社 / Head office');
+  await page.getByTestId('add-sites-open').click();
+  await expect(page.getByText('Every site of the account is on the quote.')).toBeVisible();
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });

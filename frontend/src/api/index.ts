@@ -38,6 +38,7 @@ export const quotes = {
   get: (id: string) => call(Quotes.Get(id)),
   update: (u: app.QuoteUpdate) => call(Quotes.Update(u)),
   addProduct: (input: app.AddProductInput) => call(Quotes.AddProduct(input)),
+  addSites: (quoteId: string, siteIds: string[]) => call(Quotes.AddSites(quoteId, siteIds)),
   updateLine: (u: app.LineUpdate) => call(Quotes.UpdateLine(u)),
   removeLines: (quoteId: string, lineIds: string[]) => call(Quotes.RemoveLines(quoteId, lineIds)),
   offers: (quoteId: string, siteGroupIds: string[], query: string) => call(Quotes.Offers(quoteId, siteGroupIds, query)),

@@ -223,6 +223,9 @@ export default {
     allSites: 'All sites',
     noSite: 'No site',
     addProduct: 'Add product',
+    addSites: 'Add sites',
+    allSitesOn: 'Every site of the account is on the quote.',
+    addSitesConfirm: 'Add {count} sites | Add {count} site | Add {count} sites',
     empty: 'No lines yet. Add a product to start.',
     lineCount: '{count} lines | {count} line | {count} lines',
     columns: {

@@ -223,6 +223,9 @@ export default {
     allSites: 'すべての拠点',
     noSite: '拠点なし',
     addProduct: '商品を追加',
+    addSites: '拠点を追加',
+    allSitesOn: 'この取引先の拠点はすべて見積にあります。',
+    addSitesConfirm: '{count} 拠点を追加',
     empty: '明細はまだありません。商品を追加してください。',
     lineCount: '{count} 行',
     columns: {
