@@ -311,3 +311,26 @@ func TestRegionsAndPostalCodesMatchHoweverWritten(t *testing.T) {
 		}
 	}
 }
+
+// Found in review: a price list out of its dates, or inactive, still priced quotes without a word.
+func TestPriceListOutOfItsDates(t *testing.T) {
+	plan := product("PLAN", cpq.ProductSimple, "Data plan", "データプラン")
+	old := &cpq.PriceList{ID: "pl", Code: "JP-2025", Name: cpq.Text{EN: "2025 prices", JA: "2025年価格"}, Currency: "JPY",
+		Active: true, ValidTo: day.AddDate(0, 0, -1)}
+	c, err := catalog.New(catalog.Data{Products: []*cpq.Product{plan}, PriceLists: []*cpq.PriceList{old},
+		Entries: []*cpq.PriceEntry{{ID: "pe", PriceListID: "pl", ProductID: plan.ID, Charge: cpq.ChargeRecurring,
+			Period: cpq.PeriodMonth, Amount: decimal.NewFromInt(2500), MinQuantity: 1, TierMode: cpq.TierTiered, TierScope: cpq.ScopeQuote}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &cpq.Quote{PriceListID: "pl", Lines: []cpq.QuoteLine{{ID: "l", ProductID: plan.ID, Quantity: 1}}}
+	business := catalog.Context{Segment: cpq.SegmentBusiness, Day: day}
+	got := problems(c, q, nil, business, cpq.LangEN)
+	if strings.Join(got, "|") != "The price list 2025 prices cannot be used on 2026-12-01 (it is inactive or outside its dates): choose another." {
+		t.Errorf("problems = %q", got)
+	}
+	business.Day = day.AddDate(0, 0, -1) // its last day
+	if got := problems(c, q, nil, business, cpq.LangEN); len(got) != 0 {
+		t.Errorf("on its last day: %q", got)
+	}
+}

@@ -18,16 +18,24 @@ type LineProblem struct {
 
 // Text renders the problem in lang, prefixed with its line number.
 func (p LineProblem) Text(lang cpq.Lang) string {
+	if p.Line == 0 { // a problem of the whole quote
+		return p.Explanation.Text(lang)
+	}
 	return cpq.Message(lang, "config.line", map[string]string{"line": strconv.Itoa(p.Line), "problem": p.Explanation.Text(lang)})
 }
 
 // Validate checks a quote's configuration against the catalog: every product exists and may be sold to this
 // customer at the line's site, attributes are known, allowed and present when required, bundles hold between
-// their minimum and maximum of each component and nothing else, and requires/excludes rules hold. sites
-// maps site group ids to their sites. It returns every problem, in line order.
+// their minimum and maximum of each component and nothing else, and requires/excludes rules hold; and the
+// price list may be used that day. sites maps site group ids to their sites. It returns every problem, the
+// quote's own (line 0) first, then in line order.
 func (c *Catalog) Validate(ctx Context, q *cpq.Quote, sites map[string]*Site) []LineProblem {
 	v := validation{c: c, ctx: ctx, q: q, sites: sites, index: map[string]int{},
 		counts: map[string]map[string]int{"": {}}, children: map[string]map[string]int{}}
+	if list := c.PriceList(q.PriceListID); list != nil && !list.ValidOn(ctx.Day) {
+		v.out = append(v.out, LineProblem{Explanation: explain("config.priceListNotValid", "list", list.Name,
+			"day", cpq.FormatDate(ctx.Day))})
+	}
 	for i, l := range q.Lines {
 		v.index[l.ID] = i
 		if p := c.products[l.ProductID]; p != nil {

@@ -244,6 +244,7 @@ var messages = map[string]Text{
 	"list.separator":           {", ", "、"},
 	"sites.andMore":            {"{items} and {count} more", "{items} ほか {count} 拠点"},
 	"quote.component.notPart":  {"{product} is not part of {bundle}.", "{product}は{bundle}の構成品ではありません。"},
+	"config.priceListNotValid": {"The price list {list} cannot be used on {day} (it is inactive or outside its dates): choose another.", "価格表「{list}」は {day} には使えません（無効または有効期間外）。別の価格表を選んでください。"},
 	"offer.noPrice":            {"Has no price in {list}.", "{list}に価格がありません。"},
 	"config.line":              {"Line {line}: {problem}", "{line} 行目: {problem}"},
 	"config.unknownProduct":    {"the product {product} is not in the catalog.", "商品 {product} はカタログにありません。"},

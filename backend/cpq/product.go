@@ -226,6 +226,14 @@ type PriceList struct {
 	Active    bool
 }
 
+// ValidOn reports whether quotes may be priced from the list on a calendar day.
+func (l *PriceList) ValidOn(day time.Time) bool {
+	if !l.Active || (!l.ValidFrom.IsZero() && day.Before(l.ValidFrom)) {
+		return false
+	}
+	return l.ValidTo.IsZero() || !day.After(l.ValidTo)
+}
+
 // Validate checks a price list before it is saved.
 func (l *PriceList) Validate() error {
 	v := Validation{Key: "pricelist.invalid"}

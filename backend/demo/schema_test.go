@@ -70,13 +70,30 @@ func TestSchemasRefuseWhatTheReadersRefuse(t *testing.T) {
 		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"product":"X","discountPct":10}]}`,
 		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"prodcut":"X"}]}`,
 		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":7,"customer":{"segment":"business"},"lines":[{"product":"X"}]}`,
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"lines":[{"product":"X","discountAmount":"-50"}]}`,
+		`{"format":"quotewright.quote/v1","priceList":"JP","termMonths":24,"customer":{"segment":"business"},"settings":{"taxRates":{"":"10"}},"lines":[{"product":"X"}]}`,
 	} {
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Validate(doc); err == nil {
-			t.Errorf("the schema accepts %s", bad)
-		}
+		refused(t, s, bad)
+	}
+	c := compile(t, "catalog.schema.json")
+	text := `{"en":"x","ja":"x"}`
+	for _, bad := range []string{
+		`{"format":"quotewright.catalog/v1","products":[],"priceLists":[{"code":"JP","name":` + text + `,"currency":"JPY","active":true,"prices":[{"product":"X","charge":"recurring","amount":"100"}]}]}`,
+		`{"format":"quotewright.catalog/v1","products":[],"priceLists":[],"promotions":[{"code":"OFF","name":` + text + `,"description":` + text + `,"kind":"amount","value":"50","charge":"recurring","products":["X"],"active":true}]}`,
+		`{"format":"quotewright.catalog/v1","products":[],"priceLists":[],"rules":[{"code":"R","kind":"requires","products":["X"],"message":` + text + `,"active":true}]}`,
+	} {
+		refused(t, c, bad)
+	}
+}
+
+// refused checks that the schema refuses a document the readers refuse.
+func refused(t *testing.T, s *jsonschema.Schema, bad string) {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(doc); err == nil {
+		t.Errorf("the schema accepts %s", bad)
 	}
 }
