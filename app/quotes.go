@@ -87,6 +87,17 @@ func (svc *QuoteService) load(id string) (*openQuote, error) {
 	return oq, nil
 }
 
+// reload prices a quote afresh from the database after a change to its lines or sites, tells every window, and
+// returns the builder's state. The caller holds svc.mu.
+func (svc *QuoteService) reload(quoteID string) (QuoteDetail, error) {
+	oq, err := svc.load(quoteID)
+	if err != nil {
+		return QuoteDetail{}, err
+	}
+	svc.s.rt.Emit(EventQuoteChanged, quoteID)
+	return svc.detail(oq)
+}
+
 // opened returns the open quote, loading it when it is not.
 func (svc *QuoteService) opened(id string) (*openQuote, error) {
 	if oq := svc.open[id]; oq != nil {
@@ -237,12 +248,7 @@ func (svc *QuoteService) AddProduct(in AddProductInput) (QuoteDetail, error) {
 	if err := svc.s.sales.AddLines(svc.s.ctx, actor, in.QuoteID, lines); err != nil {
 		return QuoteDetail{}, err
 	}
-	oq, err := svc.load(in.QuoteID)
-	if err != nil {
-		return QuoteDetail{}, err
-	}
-	svc.s.rt.Emit(EventQuoteChanged, in.QuoteID)
-	return svc.detail(oq)
+	return svc.reload(in.QuoteID)
 }
 
 // configure makes the lines of one product at one site group: the product's line with its attributes (defaults
@@ -296,12 +302,7 @@ func (svc *QuoteService) AddSites(quoteID string, siteIDs []string) (QuoteDetail
 	if err := svc.s.sales.AddSites(svc.s.ctx, actor, quoteID, siteIDs); err != nil {
 		return QuoteDetail{}, err
 	}
-	oq, err := svc.load(quoteID)
-	if err != nil {
-		return QuoteDetail{}, err
-	}
-	svc.s.rt.Emit(EventQuoteChanged, quoteID)
-	return svc.detail(oq)
+	return svc.reload(quoteID)
 }
 
 // UpdateLine saves an edit of one line and returns what it changed: the repriced lines, totals and problems.
@@ -360,12 +361,7 @@ func (svc *QuoteService) RemoveLines(quoteID string, lineIDs []string) (QuoteDet
 	if err := svc.s.sales.RemoveLines(svc.s.ctx, actor, quoteID, lineIDs); err != nil {
 		return QuoteDetail{}, err
 	}
-	oq, err := svc.load(quoteID)
-	if err != nil {
-		return QuoteDetail{}, err
-	}
-	svc.s.rt.Emit(EventQuoteChanged, quoteID)
-	return svc.detail(oq)
+	return svc.reload(quoteID)
 }
 
 // Offers lists the catalog for the product picker at the chosen sites of the quote: every product, available
@@ -466,11 +462,11 @@ func (svc *QuoteService) Waterfall(quoteID, lineID string) (WaterfallDTO, error)
 	cat, _ := svc.catalog()
 	r := oq.pricer.Result()
 	lang := svc.s.Lang()
-	money := moneyIn(r.Currency)
+	money := r.Currency.Decimal
 	out := WaterfallDTO{Line: svc.lineDTO(oq, cat, r, l, lineMarks{}), Charges: []ChargeWaterfall{}}
 	prod := cat.Product(l.ProductID)
 	out.Product = lineProduct(prod)
-	sources := entrySourceNames(cat)
+	sources := pricing.EntrySources(cat)
 	for _, c := range l.Charges {
 		cw := ChargeWaterfall{Kind: string(c.Kind), UnitList: money(c.UnitList), Net: money(c.Net), NetAfter: money(c.NetAfter),
 			PromotionMonths: c.PromotionMonths, Tax: money(c.Tax), Value: money(c.Value), Steps: []StepDTO{}}
@@ -489,26 +485,6 @@ func (svc *QuoteService) Waterfall(quoteID, lineID string) (WaterfallDTO, error)
 		out.Charges = append(out.Charges, cw)
 	}
 	return out, nil
-}
-
-func entrySourceNames(cat *catalog.Catalog) map[*cpq.PriceEntry]string {
-	out := map[*cpq.PriceEntry]string{}
-	for _, l := range cat.PriceLists() {
-		for i, e := range l.All() {
-			out[e] = l.Code + " #" + strconv.Itoa(i+1)
-		}
-	}
-	return out
-}
-
-// moneyIn writes amounts with the currency's minor units (more places only where an exact step has them).
-func moneyIn(c cpq.Currency) func(decimal.Decimal) string {
-	return func(d decimal.Decimal) string {
-		if -d.Exponent() > c.MinorUnits {
-			return d.String()
-		}
-		return d.StringFixed(c.MinorUnits)
-	}
 }
 
 // detail builds the builder's whole state from an open quote.
@@ -582,7 +558,7 @@ func (svc *QuoteService) delta(oq *openQuote, ids []string) (QuoteDelta, error) 
 		}
 	}
 	out.Products = lineProducts(cat, out.Lines)
-	money := moneyIn(r.Currency)
+	money := r.Currency.Decimal
 	out.Totals = totalsDTO(r.Totals, money)
 	for _, g := range r.Groups {
 		out.GroupTotals = append(out.GroupTotals, GroupTotalsDTO{SiteGroupID: g.SiteGroupID, Totals: totalsDTO(g.Totals, money)})
@@ -596,7 +572,7 @@ type lineMarks struct {
 }
 
 func (svc *QuoteService) lineDTO(oq *openQuote, cat *catalog.Catalog, r *pricing.Result, l *pricing.Line, marks lineMarks) QuoteLineDTO {
-	money := moneyIn(r.Currency)
+	money := r.Currency.Decimal
 	ql := oq.pricer.QuoteLine(l.LineID)
 	p := cat.Product(l.ProductID)
 	dto := QuoteLineDTO{ID: l.LineID, ParentID: ql.ParentID, SiteGroupID: l.SiteGroupID, ProductID: p.ID,

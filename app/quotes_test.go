@@ -37,6 +37,21 @@ func productID(t *testing.T, svc *app.Services, code string) string {
 	return ""
 }
 
+// oneSiteQuote makes a quote for one of the account's sites holding one product, configured by its defaults.
+func oneSiteQuote(t *testing.T, svc *app.Services, a app.AccountDetail, siteID string, term int, product string) app.QuoteDetail {
+	t.Helper()
+	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: a.Account.ID, Name: "Test", TermMonths: term, SiteIDs: []string{siteID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, product),
+		SiteGroupIDs: []string{d.SiteGroups[0].ID}, Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func TestQuoteBuilderConsumerBundle(t *testing.T) {
 	svc, rt, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
 	defer closeDB()
@@ -194,15 +209,7 @@ func TestCurrencyChangeRefusedWithAmountDiscounts(t *testing.T) {
 	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
 	defer closeDB()
 	gm := accountByName(t, svc, "グローバルメディア")
-	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: gm.Account.ID, Name: "Stores", TermMonths: 36, SiteIDs: []string{gm.Sites[1].ID}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "STORE-CONNECT"),
-		SiteGroupIDs: []string{d.SiteGroups[0].ID}, Quantity: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := oneSiteQuote(t, svc, gm, gm.Sites[1].ID, 36, "STORE-CONNECT")
 	usd := ""
 	for _, l := range d.PriceLists {
 		if l.Currency.Code == "USD" {
@@ -213,7 +220,7 @@ func TestCurrencyChangeRefusedWithAmountDiscounts(t *testing.T) {
 	if _, err := svc.Quotes.UpdateLine(app.LineUpdate{QuoteID: d.Quote.ID, LineID: wifi.ID, Quantity: wifi.Quantity, DiscountAmount: "50"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = svc.Quotes.Update(app.QuoteUpdate{QuoteID: d.Quote.ID, PriceListID: usd})
+	_, err := svc.Quotes.Update(app.QuoteUpdate{QuoteID: d.Quote.ID, PriceListID: usd})
 	if cpq.ErrorCode(err) != cpq.EConflict || err.Error() != "Discounts of so much JPY per unit are on 1 line(s): remove them before changing to a price list in USD." {
 		t.Fatalf("currency change with a ¥50 discount: %v", err)
 	}
@@ -275,20 +282,13 @@ func TestAddComponentToABundleLine(t *testing.T) {
 	svc, _, closeDB := openDemo(t, filepath.Join(t.TempDir(), "qw.db"))
 	defer closeDB()
 	taro := accountByName(t, svc, "山田")
-	d, err := svc.Quotes.Create(app.NewQuoteInput{AccountID: taro.Account.ID, Name: "光", TermMonths: 24, SiteIDs: []string{taro.Sites[0].ID}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "HOME-BUNDLE"),
-		SiteGroupIDs: []string{d.SiteGroups[0].ID}, Quantity: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := oneSiteQuote(t, svc, taro, taro.Sites[0].ID, 24, "HOME-BUNDLE")
 	bundle := d.Lines[0]
 	if !d.Products[bundle.ProductID].Configurable {
 		t.Error("a bundle line is not configurable")
 	}
 	before := len(d.Lines)
+	var err error
 	d, err = svc.Quotes.AddProduct(app.AddProductInput{QuoteID: d.Quote.ID, ProductID: productID(t, svc, "TV-HOME"), ParentLineID: bundle.ID, Quantity: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -104,6 +104,16 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+// Decimal writes an amount as a decimal string for files and the app: with exactly the currency's minor units
+// ("1200" yen, "12.50" dollars), or with the places it has where it has more (an exact waterfall step such as
+// "-247.5" yen), never rounded.
+func (c Currency) Decimal(d decimal.Decimal) string {
+	if -d.Exponent() > c.MinorUnits {
+		return d.String()
+	}
+	return d.StringFixed(c.MinorUnits)
+}
+
 // Rounded returns m rounded to its currency's minor units with mode.
 func (m Money) Rounded(mode RoundingMode) Money {
 	return Money{Amount: mode.Round(m.Amount, m.Currency.MinorUnits), Currency: m.Currency}

@@ -386,17 +386,12 @@ type outQuote struct {
 // configuration's problems. Money is written as decimal strings (totals and nets with the currency's minor
 // units), in a fixed order, so the same input gives the same bytes.
 func WriteResult(w io.Writer, cat *catalog.Catalog, in *Input, r *Result, probs []catalog.LineProblem) error {
-	money := func(d decimal.Decimal) string {
-		if -d.Exponent() > r.Currency.MinorUnits {
-			return d.String()
-		}
-		return d.StringFixed(r.Currency.MinorUnits)
-	}
+	money := r.Currency.Decimal
 	site := func(groupID string) string { return strings.TrimPrefix(groupID, "site:") }
 	out := outQuote{Format: FormatPricedQuote, Currency: r.Currency.Code, MinorUnits: r.Currency.MinorUnits,
 		TermMonths: r.TermMonths, ValueMonths: r.ValueMonths, Date: cpq.FormatDate(in.Context.Day),
 		Settings: settingsFile(r.Settings), Lines: []outLine{}, Sites: []outSite{}, Problems: []outProblem{}}
-	sources := entrySources(cat)
+	sources := EntrySources(cat)
 	for i, l := range r.Lines {
 		ql := in.Quote.Lines[i]
 		prod := cat.Product(l.ProductID)
@@ -457,9 +452,9 @@ func WriteResult(w io.Writer, cat *catalog.Catalog, in *Input, r *Result, probs 
 	return err
 }
 
-// entrySources names each price entry by its list's code and its position there ("JP-STANDARD#12"): stable
+// EntrySources names each price entry by its list's code and its position there ("JP-STANDARD#12"): stable
 // whether the catalog came from a file or the database, where ids differ.
-func entrySources(cat *catalog.Catalog) map[*cpq.PriceEntry]string {
+func EntrySources(cat *catalog.Catalog) map[*cpq.PriceEntry]string {
 	out := map[*cpq.PriceEntry]string{}
 	for _, l := range cat.PriceLists() {
 		for i, e := range l.All() {

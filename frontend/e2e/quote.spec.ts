@@ -196,3 +196,24 @@ test('Global Media’s two stores: one configuration to both sites, per-site tie
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+test('a new quote from the quotes list: pick the account, then the builder opens — in Japanese and English', async ({ page }) => {
+  const errors = await open(page, 'ja');
+  await page.getByTestId('nav-quotes').click();
+  await page.getByTestId('quote-new').click();
+  await expect(page.getByTestId('quote-create')).toBeDisabled();
+  await page.getByTestId('quote-account').click();
+  await page.keyboard.type('Emily');
+  await page.locator('.n-base-select-option', { hasText: 'Emily Carter' }).click();
+  // A name left empty is refused on the form, and nothing is made.
+  await page.getByTestId('quote-name').locator('input').fill('');
+  await page.getByTestId('quote-create').click();
+  await expect(page.getByTestId('form-error')).toBeVisible();
+  await page.getByTestId('quote-name').locator('input').fill('Emily 光');
+  await page.getByTestId('quote-create').click();
+  await expect(page.getByTestId('quote-title')).toHaveText('Emily 光');
+  await expect(page.getByTestId('line-count')).toHaveText('0 行');
+  await setLanguage(page, 'en');
+  await expect(page.getByTestId('line-count')).toHaveText('0 lines');
+  expect(errors).toEqual([]);
+});

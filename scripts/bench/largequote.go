@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os/exec"
@@ -51,7 +52,7 @@ func openLarge(bin, dir string) *largeWorld {
 		}
 	}
 	if w.qc == nil || len(w.qc.Quote.Lines) != demo.LargeLines {
-		check(errorf("the large quote is not in %s", path))
+		check(fmt.Errorf("the large quote is not in %s", path))
 	}
 	return w
 }

@@ -26,7 +26,7 @@ func timeSaveReload(w *largeWorld, round int) time.Duration {
 	}))
 	d := time.Since(start)
 	if len(back.Lines) != len(q.Lines) {
-		check(errorf("reloaded %d lines, saved %d", len(back.Lines), len(q.Lines)))
+		check(fmt.Errorf("reloaded %d lines, saved %d", len(back.Lines), len(q.Lines)))
 	}
 	return d
 }
@@ -68,7 +68,7 @@ func timeRawBulk(raw *sql.DB, q *cpq.Quote, round int) time.Duration {
 	check(rows.Err())
 	rows.Close()
 	if n != len(v.Lines) {
-		check(errorf("raw read %d rows, wrote %d", n, len(v.Lines)))
+		check(fmt.Errorf("raw read %d rows, wrote %d", n, len(v.Lines)))
 	}
 	return time.Since(start)
 }
@@ -84,9 +84,3 @@ func openRaw(path string) *sql.DB {
 	check(err)
 	return raw
 }
-
-type benchError string
-
-func (e benchError) Error() string { return string(e) }
-
-func errorf(format string, args ...any) error { return benchError(fmt.Sprintf(format, args...)) }
