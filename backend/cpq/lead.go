@@ -85,3 +85,29 @@ func (l *Lead) SetStatus(to LeadStatus) error {
 	l.Status = to
 	return nil
 }
+
+// AssignmentRule routes new leads to a sales team: the first active rule (by Position) whose region and
+// segment match the lead gives it to the next member of its team in turn (round robin). Rules are data,
+// edited by an administrator; an empty Region or Segment matches any.
+type AssignmentRule struct {
+	ID       string
+	Code     string
+	Region   string   // a prefecture or area name as cpq.CanonicalRegion gives it; empty for any
+	Segment  Segment  // empty for any
+	Team     []string // user ids, in turn order
+	Position int
+	Active   bool
+}
+
+// Validate checks an assignment rule before it is saved.
+func (r *AssignmentRule) Validate() error {
+	v := Validation{Key: "assignment.invalid"}
+	v.Require("code", r.Code, "assignment.code.required")
+	if r.Segment != "" && !r.Segment.Valid() {
+		v.Add("segment", "segment.invalid", "value", string(r.Segment))
+	}
+	if len(r.Team) == 0 {
+		v.Add("team", "assignment.team.required")
+	}
+	return v.Err()
+}

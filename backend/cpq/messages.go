@@ -148,10 +148,15 @@ var messages = map[string]Text{
 	"user.inactive":          {"The user profile “{name}” is inactive; choose another profile.", "ユーザー「{name}」は無効です。別のユーザーを選んでください。"},
 
 	// Leads.
-	"lead.invalid":           {"The lead cannot be saved:", "リードを保存できません："},
-	"lead.company.required":  {"Enter the company name of a business lead.", "法人リードの会社名を入力してください。"},
-	"lead.lastName.required": {"Enter the lead's last name.", "リードの姓を入力してください。"},
-	"lead.contact.required":  {"Enter an email address or a phone number, so the lead can be reached.", "連絡が取れるよう、メールアドレスまたは電話番号を入力してください。"},
+	"lead.invalid":             {"The lead cannot be saved:", "リードを保存できません："},
+	"lead.company.required":    {"Enter the company name of a business lead.", "法人リードの会社名を入力してください。"},
+	"lead.lastName.required":   {"Enter the lead's last name.", "リードの姓を入力してください。"},
+	"lead.contact.required":    {"Enter an email address or a phone number, so the lead can be reached.", "連絡が取れるよう、メールアドレスまたは電話番号を入力してください。"},
+	"assignment.invalid":       {"The assignment rule cannot be saved:", "割り当てルールを保存できません："},
+	"assignment.code.required": {"Give the assignment rule a code.", "割り当てルールのコードを入力してください。"},
+	"assignment.team.required": {"Name at least one team member to assign leads to.", "リードを割り当てるチームメンバーを 1 人以上指定してください。"},
+	// Lead import (CSV): messages of backend/leads.
+	// Pipeline: messages of leads, conversion, credit, opportunities, quote versions and approvals.
 
 	// Accounts, contacts, sites.
 	"account.invalid":            {"The account cannot be saved:", "取引先を保存できません："},
