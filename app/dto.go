@@ -40,18 +40,16 @@ func instant(t time.Time) string {
 
 // UserDTO is a local profile.
 type UserDTO struct {
-	ID             string `json:"id"`
-	Name           string `json:"name"`
-	Email          string `json:"email"`
-	Role           string `json:"role"`
-	Region         string `json:"region"`
-	MaxDiscountPct string `json:"maxDiscountPct"`
-	MinMarginPct   string `json:"minMarginPct"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Email     string `json:"email"`
+	Role      string `json:"role"`
+	Region    string `json:"region"`
+	ManagerID string `json:"managerId"`
 }
 
 func userDTO(u *cpq.User) UserDTO {
-	return UserDTO{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), Region: u.Region,
-		MaxDiscountPct: u.MaxDiscountPct.String(), MinMarginPct: u.MinMarginPct.String()}
+	return UserDTO{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), Region: u.Region, ManagerID: u.ManagerID}
 }
 
 // AccountSummary is an account as listed.

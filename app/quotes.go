@@ -339,9 +339,12 @@ func (svc *QuoteService) UpdateLine(u LineUpdate) (QuoteDelta, error) {
 		}
 	}
 	line.DiscountPct, line.DiscountAmount = pct, amount
-	if err := svc.s.sales.UpdateLine(svc.s.ctx, actor, u.QuoteID, line); err != nil {
+	h, err := svc.s.sales.UpdateLine(svc.s.ctx, actor, u.QuoteID, line)
+	if err != nil {
 		return QuoteDelta{}, err
 	}
+	// The edit may have voided an approval and sent the version back to draft.
+	oq.pricer.Quote().Status = h.Status
 	changed, err := oq.pricer.SetLine(*line)
 	if err != nil {
 		return QuoteDelta{}, err

@@ -59,6 +59,12 @@ type CreditCheck struct {
 	Currency  string
 	CheckedAt time.Time // zero until a provider answered
 	Provider  string
+	Reference string // the provider's own reference for the check
+	// Error is why the last attempt did not get an answer; RetryAt when it is tried again; Attempts how many
+	// attempts failed in a row. All three are cleared by an answer.
+	Error    string
+	RetryAt  time.Time
+	Attempts int
 }
 
 // Validate checks an account before it is saved.

@@ -1,6 +1,10 @@
 package cpq
 
-import "time"
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
 
 // ApprovalStatus is where a discount approval request is.
 type ApprovalStatus string
@@ -28,8 +32,8 @@ type Approval struct {
 	ID          string
 	QuoteID     string
 	ContentHash string
-	Level       Role     // the lowest role that may decide
-	Reasons     []string // why approval is needed, each naming the line and the figure
+	Level       Role             // the lowest role that may decide
+	Reasons     []ApprovalReason // why approval is needed, each naming the line and the figure
 	RequestedBy string
 	ApproverID  string // who decided; empty while pending
 	Status      ApprovalStatus
@@ -43,7 +47,7 @@ func (a *Approval) Decide(approver *User, approve bool, comment string, at time.
 	if approver.ID == a.RequestedBy {
 		return Errorf(EUnauthorized, "approval.self")
 	}
-	if roleRank(approver.Role) < roleRank(a.Level) {
+	if RoleRank(approver.Role) < RoleRank(a.Level) {
 		return Errorf(EUnauthorized, "approval.level", "level", "@role."+string(a.Level))
 	}
 	to := ApprovalRejected
@@ -57,11 +61,85 @@ func (a *Approval) Decide(approver *User, approve bool, comment string, at time.
 	return nil
 }
 
-func roleRank(r Role) int {
-	for i, x := range Roles {
-		if x == r {
-			return i
-		}
+// Active reports whether the approval still stands or may still be given: pending or approved.
+func (a *Approval) Active() bool { return a.Status == ApprovalPending || a.Status == ApprovalApproved }
+
+// Void cancels a pending or given approval: the quote changed, or was revised.
+func (a *Approval) Void(reason string, at time.Time) error {
+	if err := ApprovalTransitions.Check(a.Status, ApprovalVoided); err != nil {
+		return err
 	}
-	return -1
+	a.Status, a.Comment, a.DecidedAt = ApprovalVoided, reason, at
+	return nil
+}
+
+// ApprovalReason is one reason a quote needs approval, as a message key with its figures, so that it reads in
+// the approver's language. Line is the line's 1-based position on the quote (0 for the whole quote), LineID
+// the line itself.
+type ApprovalReason struct {
+	Key    string            `json:"key"`
+	Args   map[string]string `json:"args,omitempty"`
+	Line   int               `json:"line,omitempty"`
+	LineID string            `json:"lineId,omitempty"`
+	Level  Role              `json:"level"`
+}
+
+// Text renders the reason in lang. A product is named in the reader's language: the reason keeps its name in
+// both (productEn, productJa), as the product may have left the catalog since.
+func (r ApprovalReason) Text(lang Lang) string {
+	args := make(map[string]string, len(r.Args)+1)
+	for k, v := range r.Args {
+		args[k] = v
+	}
+	if lang == LangJA {
+		args["product"] = r.Args["productJa"]
+	} else {
+		args["product"] = r.Args["productEn"]
+	}
+	return Message(lang, r.Key, args)
+}
+
+// ApprovalRuleKind is what an approval rule looks at.
+type ApprovalRuleKind string
+
+const (
+	// RuleDiscount compares each line's discount with the authority of the quote owner's role.
+	RuleDiscount ApprovalRuleKind = "discount"
+	// RuleMargin compares the quote's margin with the authority of the quote owner's role.
+	RuleMargin ApprovalRuleKind = "margin"
+	// RuleTCV sends a quote whose total contract value reaches Amount (in Currency) to Level.
+	RuleTCV ApprovalRuleKind = "tcv"
+)
+
+// ApprovalRule is one rule of the approval policy, held as data.
+type ApprovalRule struct {
+	Code     string
+	Kind     ApprovalRuleKind
+	Amount   decimal.Decimal
+	Currency string
+	Level    Role
+	Position int
+	Active   bool
+}
+
+// Validate checks an approval rule before it is saved.
+func (r *ApprovalRule) Validate() error {
+	v := Validation{Key: "approvalRule.invalid"}
+	v.Require("code", r.Code, "approvalRule.code.required")
+	switch r.Kind {
+	case RuleDiscount, RuleMargin:
+	case RuleTCV:
+		if !r.Amount.IsPositive() {
+			v.Add("amount", "approvalRule.amount.positive")
+		}
+		if _, err := LookupCurrency(r.Currency); err != nil {
+			v.Add("currency", "currency.unknown", "code", r.Currency)
+		}
+		if !r.Level.Valid() {
+			v.Add("level", "user.role.invalid", "value", string(r.Level))
+		}
+	default:
+		v.Add("kind", "approvalRule.kind.invalid", "value", string(r.Kind))
+	}
+	return v.Err()
 }

@@ -211,3 +211,12 @@ func TestTodayIsTheUsersCalendarDay(t *testing.T) {
 		t.Error("an offer is valid the day after its last")
 	}
 }
+
+func TestCanonicalRegionShortForms(t *testing.T) {
+	for in, want := range map[string]string{"東京": "Tokyo", "東京都": "Tokyo", "京都": "Kyoto", "京都府": "Kyoto",
+		"京": "京", "大阪": "Osaka", "北海道": "Hokkaido", "kyoto": "Kyoto", "Kanto": "Kanto"} {
+		if got := CanonicalRegion(in); got != want {
+			t.Errorf("CanonicalRegion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

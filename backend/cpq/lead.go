@@ -46,10 +46,15 @@ type Lead struct {
 	Source    string // web, referral, event, partner, …
 	Status    LeadStatus
 	OwnerID   string
-	// ConvertedAccountID is set when the lead is converted.
-	ConvertedAccountID string
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+	// AssignedBy is the code of the assignment rule that chose the owner; empty when a person chose.
+	AssignedBy string
+	// ConvertedAccountID, ConvertedContactID and ConvertedOpportunityID are what converting the lead made or
+	// linked: the account always, a contact and an opportunity for a business lead.
+	ConvertedAccountID     string
+	ConvertedContactID     string
+	ConvertedOpportunityID string
+	CreatedAt              time.Time
+	UpdatedAt              time.Time
 }
 
 // Validate checks a lead before it is saved.

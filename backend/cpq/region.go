@@ -22,9 +22,10 @@ var prefectures = [][2]string{
 func CanonicalRegion(s string) string {
 	s = CleanText(s)
 	for _, p := range prefectures {
-		short := strings.TrimRight(p[1], "都道府県")
-		if p[1] == "北海道" {
-			short = p[1]
+		// The short form drops only the last character: 京都府 is 京都, not 京.
+		short := p[1]
+		if r := []rune(short); p[1] != "北海道" && strings.ContainsRune("都道府県", r[len(r)-1]) {
+			short = string(r[:len(r)-1])
 		}
 		if strings.EqualFold(s, p[0]) || s == p[1] || s == short {
 			return p[0]

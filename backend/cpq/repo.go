@@ -33,6 +33,10 @@ type Tx interface {
 	Assets() AssetRepository
 	Audit() AuditLog
 	Settings() SettingsRepository
+	Authorities() AuthorityRepository
+	ApprovalRules() ApprovalRuleRepository
+	AssignmentRules() AssignmentRuleRepository
+	Notifications() NotificationRepository
 	// NextNumber returns the next number of a human-facing series ("quote", "order", …), starting at 1.
 	NextNumber(ctx context.Context, series string) (int64, error)
 }
@@ -200,7 +204,44 @@ type ApprovalRepository interface {
 	ListByQuote(ctx context.Context, quoteID string) ([]*Approval, error)
 	// ListPending lists pending approvals that the given roles may decide.
 	ListPending(ctx context.Context, levels []Role) ([]*Approval, error)
+	// ListRequestedBy lists the approvals a user asked for, newest first.
+	ListRequestedBy(ctx context.Context, userID string, limit int) ([]*Approval, error)
 	Update(ctx context.Context, a *Approval) error
+}
+
+// AuthorityRepository holds what each role may accept without approval.
+type AuthorityRepository interface {
+	List(ctx context.Context) ([]*RoleAuthority, error)
+	Set(ctx context.Context, a *RoleAuthority) error
+}
+
+// ApprovalRuleRepository holds the approval policy's rules.
+type ApprovalRuleRepository interface {
+	// List returns the rules by position.
+	List(ctx context.Context) ([]*ApprovalRule, error)
+	// Replace makes rules the whole policy.
+	Replace(ctx context.Context, rules []*ApprovalRule) error
+}
+
+// AssignmentRuleRepository holds the lead routing rules and whose turn it is in each team.
+type AssignmentRuleRepository interface {
+	// List returns the rules by position.
+	List(ctx context.Context) ([]*AssignmentRule, error)
+	Create(ctx context.Context, r *AssignmentRule) error
+	Update(ctx context.Context, r *AssignmentRule) error
+	Delete(ctx context.Context, id string) error
+	// Cursors returns, by rule code, the team position last given a lead.
+	Cursors(ctx context.Context) (map[string]int, error)
+	SetCursor(ctx context.Context, ruleCode string, last int) error
+}
+
+// NotificationRepository is the users' inboxes.
+type NotificationRepository interface {
+	Create(ctx context.Context, n *Notification) error
+	// ListFor returns a user's notifications, newest first, and how many are unread.
+	ListFor(ctx context.Context, userID string, limit int) ([]*Notification, int, error)
+	// MarkRead marks the user's notifications read (all of them when ids is empty).
+	MarkRead(ctx context.Context, userID string, ids []string) error
 }
 
 type ContractRepository interface {

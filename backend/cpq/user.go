@@ -2,7 +2,7 @@ package cpq
 
 import "github.com/shopspring/decimal"
 
-// Role is what a user may do. Authority (how much discount a role may give) is data on the user, not code.
+// Role is what a user may do. Authority (how much discount a role may give) is data, RoleAuthority, not code.
 type Role string
 
 const (
@@ -33,12 +33,8 @@ type User struct {
 	Role      Role
 	ManagerID string // who approves this user's requests first; empty for the top of the chain
 	Region    string // sales territory
-	// MaxDiscountPct is the largest discount (percent of list) the user may give without approval.
-	MaxDiscountPct decimal.Decimal
-	// MinMarginPct is the lowest margin (percent) the user may accept without approval.
-	MinMarginPct decimal.Decimal
-	Active       bool
-	Lang         Lang // preferred language, may be empty
+	Active    bool
+	Lang      Lang // preferred language, may be empty
 }
 
 // Validate checks a user profile before it is saved.
@@ -48,11 +44,41 @@ func (u *User) Validate() error {
 	if !u.Role.Valid() {
 		v.Add("role", "user.role.invalid", "value", string(u.Role))
 	}
-	if u.MaxDiscountPct.IsNegative() || u.MaxDiscountPct.GreaterThan(decimal.NewFromInt(100)) {
-		v.Add("maxDiscountPct", "user.maxDiscount.range")
-	}
 	if u.Email != "" && !looksLikeEmail(u.Email) {
 		v.Add("email", "email.invalid", "value", u.Email)
 	}
 	return v.Err()
+}
+
+// RoleAuthority is what a role may accept on a quote without asking someone above: the largest discount off
+// the price before the rep's discounts, and the lowest margin. It is data an administrator edits.
+type RoleAuthority struct {
+	Role           Role
+	MaxDiscountPct decimal.Decimal
+	MinMarginPct   decimal.Decimal
+}
+
+// Validate checks an authority before it is saved.
+func (a *RoleAuthority) Validate() error {
+	v := Validation{Key: "authority.invalid"}
+	if !a.Role.Valid() {
+		v.Add("role", "user.role.invalid", "value", string(a.Role))
+	}
+	if a.MaxDiscountPct.IsNegative() || a.MaxDiscountPct.GreaterThan(decimal.NewFromInt(100)) {
+		v.Add("maxDiscountPct", "user.maxDiscount.range")
+	}
+	if a.MinMarginPct.LessThan(decimal.NewFromInt(-100)) || a.MinMarginPct.GreaterThan(decimal.NewFromInt(100)) {
+		v.Add("minMarginPct", "authority.minMargin.range")
+	}
+	return v.Err()
+}
+
+// RoleRank orders roles by authority: rep 0, manager 1, director 2, admin 3; -1 for an unknown role.
+func RoleRank(r Role) int {
+	for i, x := range Roles {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"quotewright/backend/cpq"
+	"quotewright/backend/sales"
 )
 
 // SettingSeeded records that the demo data was loaded, and which version of it.
@@ -66,13 +67,16 @@ func text(en, ja string) cpq.Text { return cpq.Text{EN: en, JA: ja} }
 
 func (s *seeder) seedUsers() error {
 	s.users = map[cpq.Role]*cpq.User{}
+	admin := &cpq.User{Name: "山本 翔太", Email: "shota.yamamoto@quotewright.example", Role: cpq.RoleAdmin, Region: "Kanto", Active: true}
 	director := &cpq.User{Name: "高橋 誠", Email: "makoto.takahashi@quotewright.example", Role: cpq.RoleDirector,
-		Region: "Kanto", MaxDiscountPct: dec("40"), MinMarginPct: dec("5"), Active: true}
+		Region: "Kanto", Active: true}
 	manager := &cpq.User{Name: "鈴木 美咲", Email: "misaki.suzuki@quotewright.example", Role: cpq.RoleManager,
-		Region: "Kanto", MaxDiscountPct: dec("25"), MinMarginPct: dec("15"), Active: true}
-	rep := &cpq.User{Name: "佐藤 健", Email: "ken.sato@quotewright.example", Role: cpq.RoleRep,
-		Region: "Kanto", MaxDiscountPct: dec("10"), MinMarginPct: dec("25"), Active: true}
-	for _, u := range []*cpq.User{director, manager, rep} {
+		Region: "Kanto", Active: true}
+	rep := &cpq.User{Name: "佐藤 健", Email: "ken.sato@quotewright.example", Role: cpq.RoleRep, Region: "Kanto", Active: true}
+	// Two more reps make the lead assignment teams: Kanto takes turns between Sato and Ito, Kansai is Tanaka's.
+	ito := &cpq.User{Name: "伊藤 翼", Email: "tsubasa.ito@quotewright.example", Role: cpq.RoleRep, Region: "Kanto", Active: true}
+	tanaka := &cpq.User{Name: "田中 葵", Email: "aoi.tanaka@quotewright.example", Role: cpq.RoleRep, Region: "Kansai", Active: true}
+	for _, u := range []*cpq.User{admin, director, manager, rep, ito, tanaka} {
 		switch u.Role {
 		case cpq.RoleManager:
 			u.ManagerID = director.ID
@@ -82,7 +86,26 @@ func (s *seeder) seedUsers() error {
 		if err := s.tx.Users().Create(s.ctx, u); err != nil {
 			return err
 		}
-		s.users[u.Role] = u
+		if s.users[u.Role] == nil {
+			s.users[u.Role] = u
+		}
+	}
+	rules := []*cpq.AssignmentRule{
+		{Code: "KANSAI", Region: "Osaka", Team: []string{tanaka.ID}},
+		{Code: "KANSAI-KYOTO", Region: "Kyoto", Team: []string{tanaka.ID}},
+		{Code: "KANSAI-HYOGO", Region: "Hyogo", Team: []string{tanaka.ID}},
+		{Code: "BUSINESS", Segment: cpq.SegmentBusiness, Team: []string{rep.ID, ito.ID}},
+		{Code: "CONSUMER", Segment: cpq.SegmentConsumer, Team: []string{ito.ID, rep.ID}},
+	}
+	// The app starts as Sato, the account executive the demo's quotes belong to.
+	if err := s.tx.Settings().Set(s.ctx, sales.SettingUser, rep.ID); err != nil {
+		return err
+	}
+	for i, r := range rules {
+		r.Position, r.Active = i+1, true
+		if err := s.tx.AssignmentRules().Create(s.ctx, r); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -70,8 +70,16 @@ type settingsJSON struct {
 }
 
 // PricingSettings reads the pricing settings: Japan's defaults until an administrator changes them.
-func (s *Service) PricingSettings(ctx context.Context) (pricing.Settings, error) {
-	v, ok, err := s.Setting(ctx, SettingPricing)
+func (s *Service) PricingSettings(ctx context.Context) (ps pricing.Settings, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		ps, err = pricingSettings(ctx, tx)
+		return err
+	})
+	return ps, err
+}
+
+func pricingSettings(ctx context.Context, tx cpq.Tx) (pricing.Settings, error) {
+	v, ok, err := tx.Settings().Get(ctx, SettingPricing)
 	if err != nil || !ok {
 		return pricing.JapanSettings(), err
 	}

@@ -47,6 +47,8 @@ func (s *Service) CreateQuote(ctx context.Context, actor Actor, nq NewQuote) (*c
 			if o.AccountID != a.ID {
 				return cpq.Errorf(cpq.EInvalid, "quote.opportunity.account")
 			}
+			// The opportunity's first quote is its primary one until the rep picks another.
+			q.Primary = o.PrimaryQuoteID == ""
 		}
 		lists, err := tx.PriceLists().List(ctx)
 		if err != nil {
@@ -79,6 +81,16 @@ func (s *Service) CreateQuote(ctx context.Context, actor Actor, nq NewQuote) (*c
 		if err := tx.Quotes().Create(ctx, q); err != nil {
 			return err
 		}
+		if q.Primary {
+			o, err := tx.Opportunities().Get(ctx, q.OpportunityID)
+			if err != nil {
+				return err
+			}
+			o.PrimaryQuoteID = q.ID
+			if err := tx.Opportunities().Update(ctx, o); err != nil {
+				return err
+			}
+		}
 		return record(ctx, tx, actor, "quote.created", "quote", q.ID, map[string]any{"number": q.Number, "version": q.Version,
 			"account": a.ID, "name": q.Name})
 	})
@@ -96,45 +108,55 @@ type QuoteContext struct {
 
 // Quote reads a quote version with its account, sites and the account's assets.
 func (s *Service) Quote(ctx context.Context, id string) (*QuoteContext, error) {
-	var qc QuoteContext
+	var qc *QuoteContext
 	err := s.store.View(ctx, func(tx cpq.Tx) error {
 		var err error
-		if qc.Quote, err = tx.Quotes().Get(ctx, id); err != nil {
-			return err
-		}
-		if qc.Account, err = tx.Accounts().Get(ctx, qc.Quote.AccountID); err != nil {
-			return err
-		}
-		sites, err := tx.Sites().ListByAccount(ctx, qc.Account.ID)
-		if err != nil {
-			return err
-		}
-		byID := map[string]*cpq.Site{}
-		for _, x := range sites {
-			byID[x.ID] = x
-		}
-		qc.Sites = map[string]*catalog.Site{}
-		for _, g := range qc.Quote.SiteGroups {
-			if x := byID[g.SiteID]; x != nil {
-				qc.Sites[g.ID] = &catalog.Site{ID: x.ID, PostalCode: x.PostalCode, Region: x.Region}
-			}
-		}
-		assets, err := tx.Assets().ListByAccount(ctx, qc.Account.ID)
-		if err != nil {
-			return err
-		}
-		a := qc.Account
-		qc.Context = catalog.Context{Segment: a.Segment, Region: a.Region, Credit: a.Credit.Status, Rating: a.Credit.Rating,
-			Day: cpq.Today(s.now())}
-		for _, x := range assets {
-			if x.Status == cpq.AssetActive || x.Status == cpq.AssetSuspended {
-				qc.Context.Assets = append(qc.Context.Assets, catalog.Asset{ProductID: x.ProductID, SiteID: x.SiteID})
-			}
-		}
-		return nil
+		qc, err = s.quoteContext(ctx, tx, id, true)
+		return err
 	})
+	return qc, err
+}
+
+// quoteContext reads a quote version (with its lines when lines is true) and what pricing reads around it.
+func (s *Service) quoteContext(ctx context.Context, tx cpq.Tx, id string, lines bool) (*QuoteContext, error) {
+	var qc QuoteContext
+	var err error
+	if lines {
+		qc.Quote, err = tx.Quotes().Get(ctx, id)
+	} else {
+		qc.Quote, err = tx.Quotes().Header(ctx, id)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if qc.Account, err = tx.Accounts().Get(ctx, qc.Quote.AccountID); err != nil {
+		return nil, err
+	}
+	sites, err := tx.Sites().ListByAccount(ctx, qc.Account.ID)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*cpq.Site{}
+	for _, x := range sites {
+		byID[x.ID] = x
+	}
+	qc.Sites = map[string]*catalog.Site{}
+	for _, g := range qc.Quote.SiteGroups {
+		if x := byID[g.SiteID]; x != nil {
+			qc.Sites[g.ID] = &catalog.Site{ID: x.ID, PostalCode: x.PostalCode, Region: x.Region}
+		}
+	}
+	assets, err := tx.Assets().ListByAccount(ctx, qc.Account.ID)
+	if err != nil {
+		return nil, err
+	}
+	a := qc.Account
+	qc.Context = catalog.Context{Segment: a.Segment, Region: a.Region, Credit: a.Credit.Status, Rating: a.Credit.Rating,
+		Day: cpq.Today(s.now())}
+	for _, x := range assets {
+		if x.Status == cpq.AssetActive || x.Status == cpq.AssetSuspended {
+			qc.Context.Assets = append(qc.Context.Assets, catalog.Asset{ProductID: x.ProductID, SiteID: x.SiteID})
+		}
 	}
 	return &qc, nil
 }
@@ -148,14 +170,21 @@ func (s *Service) ListQuotes(ctx context.Context, f cpq.QuoteFilter) (out []*cpq
 	return out, total, err
 }
 
-// editable loads the header and site groups of a quote version that may still be changed.
-func editable(ctx context.Context, tx cpq.Tx, id string) (*cpq.Quote, error) {
+// editable loads the header and site groups of a quote version that may still be changed. A change to its
+// content (lines, prices, discounts, terms) voids the approvals asked for or given on it and sends it back to
+// draft, in the same transaction as the change: an approval never covers content it did not see.
+func (s *Service) editable(ctx context.Context, tx cpq.Tx, actor Actor, id string, content bool) (*cpq.Quote, error) {
 	q, err := tx.Quotes().Header(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if !q.Editable() {
 		return nil, cpq.Errorf(cpq.EConflict, "quote.notEditable", "status", "@quote.status."+string(q.Status))
+	}
+	if content && (q.Status == cpq.QuoteNeedsApproval || q.Status == cpq.QuoteApproved) {
+		if err := s.voidApprovals(ctx, tx, actor, q, "approval.voided.edited"); err != nil {
+			return nil, err
+		}
 	}
 	return q, nil
 }
@@ -174,7 +203,8 @@ func (s *Service) UpdateQuote(ctx context.Context, actor Actor, id string, c Quo
 	var q *cpq.Quote
 	err := s.store.Update(ctx, func(tx cpq.Tx) error {
 		var err error
-		if q, err = editable(ctx, tx, id); err != nil {
+		content := c.TermMonths != nil || c.DiscountPct != nil || c.PriceListID != nil
+		if q, err = s.editable(ctx, tx, actor, id, content); err != nil {
 			return err
 		}
 		changed := map[string]any{}
@@ -225,7 +255,7 @@ func (s *Service) UpdateQuote(ctx context.Context, actor Actor, id string, c Quo
 // AddLines adds configured lines to a quote version (a bundle's lines after it, pointing to it).
 func (s *Service) AddLines(ctx context.Context, actor Actor, quoteID string, lines []cpq.QuoteLine) error {
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
-		q, err := editable(ctx, tx, quoteID)
+		q, err := s.editable(ctx, tx, actor, quoteID, true)
 		if err != nil {
 			return err
 		}
@@ -255,7 +285,7 @@ func (s *Service) AddLines(ctx context.Context, actor Actor, quoteID string, lin
 // refused, as is one of another account.
 func (s *Service) AddSites(ctx context.Context, actor Actor, quoteID string, siteIDs []string) error {
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
-		q, err := editable(ctx, tx, quoteID)
+		q, err := s.editable(ctx, tx, actor, quoteID, true)
 		if err != nil {
 			return err
 		}
@@ -288,10 +318,13 @@ func (s *Service) AddSites(ctx context.Context, actor Actor, quoteID string, sit
 	})
 }
 
-// UpdateLine saves a line's quantity, attributes and discounts.
-func (s *Service) UpdateLine(ctx context.Context, actor Actor, quoteID string, l *cpq.QuoteLine) error {
-	return s.store.Update(ctx, func(tx cpq.Tx) error {
-		if _, err := editable(ctx, tx, quoteID); err != nil {
+// UpdateLine saves a line's quantity, attributes and discounts, and returns the version's header: an edit of a
+// version waiting for or holding an approval sends it back to draft.
+func (s *Service) UpdateLine(ctx context.Context, actor Actor, quoteID string, l *cpq.QuoteLine) (*cpq.Quote, error) {
+	var q *cpq.Quote
+	err := s.store.Update(ctx, func(tx cpq.Tx) error {
+		var err error
+		if q, err = s.editable(ctx, tx, actor, quoteID, true); err != nil {
 			return err
 		}
 		if err := tx.Quotes().UpdateLine(ctx, quoteID, l); err != nil {
@@ -300,12 +333,13 @@ func (s *Service) UpdateLine(ctx context.Context, actor Actor, quoteID string, l
 		return record(ctx, tx, actor, "quote.lineUpdated", "quote", quoteID, map[string]any{"line": l.ID, "quantity": l.Quantity,
 			"attributes": l.Attributes, "discountPct": l.DiscountPct.String(), "discountAmount": l.DiscountAmount.String()})
 	})
+	return q, err
 }
 
 // RemoveLines removes lines (with their bundle lines).
 func (s *Service) RemoveLines(ctx context.Context, actor Actor, quoteID string, ids []string) error {
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
-		if _, err := editable(ctx, tx, quoteID); err != nil {
+		if _, err := s.editable(ctx, tx, actor, quoteID, true); err != nil {
 			return err
 		}
 		if err := tx.Quotes().DeleteLines(ctx, quoteID, ids); err != nil {

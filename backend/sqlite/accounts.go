@@ -11,18 +11,20 @@ type accounts struct{ t *tx }
 
 const accountCols = `id, number, segment, name, name_kana, alt_name, industry, employees, email, phone, region,
 	registration_number, COALESCE(owner_id, ''), credit_status, credit_rating, credit_limit, credit_currency,
-	credit_checked_at, credit_provider, created_at, updated_at`
+	credit_checked_at, credit_provider, credit_reference, credit_error, credit_retry_at, credit_attempts, created_at,
+	updated_at`
 
 func scanAccount(s scanner) (*cpq.Account, error) {
 	rd := &reader{}
 	var a cpq.Account
-	var limit, checked, created, updated string
+	var limit, checked, retry, created, updated string
 	if err := s.Scan(&a.ID, &a.Number, &a.Segment, &a.Name, &a.NameKana, &a.AltName, &a.Industry, &a.Employees,
 		&a.Email, &a.Phone, &a.Region, &a.RegistrationNumber, &a.OwnerID, &a.Credit.Status, &a.Credit.Rating,
-		&limit, &a.Credit.Currency, &checked, &a.Credit.Provider, &created, &updated); err != nil {
+		&limit, &a.Credit.Currency, &checked, &a.Credit.Provider, &a.Credit.Reference, &a.Credit.Error, &retry,
+		&a.Credit.Attempts, &created, &updated); err != nil {
 		return nil, err
 	}
-	a.Credit.Limit, a.Credit.CheckedAt = rd.dec(limit), rd.time(checked)
+	a.Credit.Limit, a.Credit.CheckedAt, a.Credit.RetryAt = rd.dec(limit), rd.time(checked), rd.time(retry)
 	a.CreatedAt, a.UpdatedAt = rd.time(created), rd.time(updated)
 	return &a, rd.err
 }
@@ -48,10 +50,11 @@ func (r accounts) Create(ctx context.Context, a *cpq.Account) error {
 	now := r.t.now()
 	a.CreatedAt, a.UpdatedAt = now, now
 	return dbErr(r.t.exec(ctx, `INSERT INTO accounts (`+plain(accountCols)+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.Number, a.Segment, a.Name, a.NameKana, a.AltName, a.Industry, a.Employees, a.Email, a.Phone, a.Region,
 		a.RegistrationNumber, nullID(a.OwnerID), a.Credit.Status, a.Credit.Rating, fmtDec(a.Credit.Limit),
-		a.Credit.Currency, fmtTime(a.Credit.CheckedAt), a.Credit.Provider, fmtTime(now), fmtTime(now)), "account")
+		a.Credit.Currency, fmtTime(a.Credit.CheckedAt), a.Credit.Provider, a.Credit.Reference, a.Credit.Error,
+		fmtTime(a.Credit.RetryAt), a.Credit.Attempts, fmtTime(now), fmtTime(now)), "account")
 }
 
 func (r accounts) Get(ctx context.Context, id string) (*cpq.Account, error) {
@@ -102,10 +105,12 @@ func (r accounts) Update(ctx context.Context, a *cpq.Account) error {
 	return r.t.execOne(ctx, "account", a.ID, `UPDATE accounts SET segment = ?, name = ?, name_kana = ?, alt_name = ?,
 		industry = ?, employees = ?, email = ?, phone = ?, region = ?, registration_number = ?, owner_id = ?,
 		credit_status = ?, credit_rating = ?, credit_limit = ?, credit_currency = ?, credit_checked_at = ?,
-		credit_provider = ?, updated_at = ? WHERE id = ?`,
+		credit_provider = ?, credit_reference = ?, credit_error = ?, credit_retry_at = ?, credit_attempts = ?,
+		updated_at = ? WHERE id = ?`,
 		a.Segment, a.Name, a.NameKana, a.AltName, a.Industry, a.Employees, a.Email, a.Phone, a.Region,
 		a.RegistrationNumber, nullID(a.OwnerID), a.Credit.Status, a.Credit.Rating, fmtDec(a.Credit.Limit),
-		a.Credit.Currency, fmtTime(a.Credit.CheckedAt), a.Credit.Provider, fmtTime(a.UpdatedAt), a.ID)
+		a.Credit.Currency, fmtTime(a.Credit.CheckedAt), a.Credit.Provider, a.Credit.Reference, a.Credit.Error,
+		fmtTime(a.Credit.RetryAt), a.Credit.Attempts, fmtTime(a.UpdatedAt), a.ID)
 }
 
 type contacts struct{ t *tx }

@@ -9,14 +9,16 @@ import (
 type leads struct{ t *tx }
 
 const leadCols = `id, segment, company, first_name, last_name, email, phone, region, source, status,
-	COALESCE(owner_id, ''), COALESCE(converted_account_id, ''), created_at, updated_at`
+	COALESCE(owner_id, ''), assigned_by, COALESCE(converted_account_id, ''), converted_contact_id,
+	converted_opportunity_id, created_at, updated_at`
 
 func scanLead(s scanner) (*cpq.Lead, error) {
 	rd := &reader{}
 	var l cpq.Lead
 	var created, updated string
 	if err := s.Scan(&l.ID, &l.Segment, &l.Company, &l.FirstName, &l.LastName, &l.Email, &l.Phone, &l.Region,
-		&l.Source, &l.Status, &l.OwnerID, &l.ConvertedAccountID, &created, &updated); err != nil {
+		&l.Source, &l.Status, &l.OwnerID, &l.AssignedBy, &l.ConvertedAccountID, &l.ConvertedContactID,
+		&l.ConvertedOpportunityID, &created, &updated); err != nil {
 		return nil, err
 	}
 	l.CreatedAt, l.UpdatedAt = rd.time(created), rd.time(updated)
@@ -35,9 +37,10 @@ func (r leads) Create(ctx context.Context, l *cpq.Lead) error {
 	}
 	now := r.t.now()
 	l.CreatedAt, l.UpdatedAt = now, now
-	return dbErr(r.t.exec(ctx, `INSERT INTO leads (`+plain(leadCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	return dbErr(r.t.exec(ctx, `INSERT INTO leads (`+plain(leadCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.ID, l.Segment, l.Company, l.FirstName, l.LastName, l.Email, l.Phone, l.Region, l.Source, l.Status,
-		nullID(l.OwnerID), nullID(l.ConvertedAccountID), fmtTime(now), fmtTime(now)), "lead")
+		nullID(l.OwnerID), l.AssignedBy, nullID(l.ConvertedAccountID), l.ConvertedContactID, l.ConvertedOpportunityID,
+		fmtTime(now), fmtTime(now)), "lead")
 }
 
 func (r leads) Get(ctx context.Context, id string) (*cpq.Lead, error) {
@@ -72,8 +75,9 @@ func (r leads) Update(ctx context.Context, l *cpq.Lead) error {
 	}
 	l.UpdatedAt = r.t.now()
 	return r.t.execOne(ctx, "lead", l.ID, `UPDATE leads SET segment = ?, company = ?, first_name = ?, last_name = ?,
-		email = ?, phone = ?, region = ?, source = ?, status = ?, owner_id = ?, converted_account_id = ?, updated_at = ?
-		WHERE id = ?`,
+		email = ?, phone = ?, region = ?, source = ?, status = ?, owner_id = ?, assigned_by = ?, converted_account_id = ?,
+		converted_contact_id = ?, converted_opportunity_id = ?, updated_at = ? WHERE id = ?`,
 		l.Segment, l.Company, l.FirstName, l.LastName, l.Email, l.Phone, l.Region, l.Source, l.Status,
-		nullID(l.OwnerID), nullID(l.ConvertedAccountID), fmtTime(l.UpdatedAt), l.ID)
+		nullID(l.OwnerID), l.AssignedBy, nullID(l.ConvertedAccountID), l.ConvertedContactID, l.ConvertedOpportunityID,
+		fmtTime(l.UpdatedAt), l.ID)
 }

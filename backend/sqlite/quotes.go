@@ -345,9 +345,9 @@ func (r approvals) Create(ctx context.Context, a *cpq.Approval) error {
 		a.Comment, fmtTime(a.RequestedAt), fmtTime(a.DecidedAt)), "approval")
 }
 
-func orNone(s []string) []string {
+func orNone[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }
@@ -375,6 +375,11 @@ func (r approvals) ListPending(ctx context.Context, levels []cpq.Role) ([]*cpq.A
 	}
 	return getAll(ctx, r.t, scanApproval, `SELECT `+approvalCols+` FROM approvals WHERE status = ? AND level IN (`+marks+`)
 		ORDER BY requested_at`, args...)
+}
+
+func (r approvals) ListRequestedBy(ctx context.Context, userID string, n int) ([]*cpq.Approval, error) {
+	return getAll(ctx, r.t, scanApproval, `SELECT `+approvalCols+` FROM approvals WHERE requested_by = ?
+		ORDER BY requested_at DESC LIMIT ?`, userID, n)
 }
 
 func (r approvals) Update(ctx context.Context, a *cpq.Approval) error {

@@ -21,12 +21,11 @@ func TestPipelineRepositoriesRoundTrip(t *testing.T) {
 	var approval *cpq.Approval
 	var contract *cpq.Contract
 	update(t, db, func(ctx context.Context, tx cpq.Tx) error {
-		manager = &cpq.User{Name: "鈴木 美咲", Role: cpq.RoleManager, MaxDiscountPct: decimal.RequireFromString("25"), Active: true}
+		manager = &cpq.User{Name: "鈴木 美咲", Role: cpq.RoleManager, Active: true}
 		if err := tx.Users().Create(ctx, manager); err != nil {
 			return err
 		}
-		rep = &cpq.User{Name: "佐藤 健", Role: cpq.RoleRep, ManagerID: manager.ID, MaxDiscountPct: decimal.RequireFromString("10.5"),
-			MinMarginPct: decimal.RequireFromString("25"), Active: true, Lang: cpq.LangJA}
+		rep = &cpq.User{Name: "佐藤 健", Role: cpq.RoleRep, ManagerID: manager.ID, Active: true, Lang: cpq.LangJA}
 		if err := tx.Users().Create(ctx, rep); err != nil {
 			return err
 		}
@@ -62,7 +61,8 @@ func TestPipelineRepositoriesRoundTrip(t *testing.T) {
 			return err
 		}
 		approval = &cpq.Approval{QuoteID: quote.ID, ContentHash: "abc", Level: cpq.RoleManager, RequestedBy: rep.ID,
-			Reasons: []string{"Line 1: discount 30% is above your 10.5%"}}
+			Reasons: []cpq.ApprovalReason{{Key: "approval.reason.lineDiscount", Line: 1, LineID: "ql_1", Level: cpq.RoleManager,
+				Args: map[string]string{"line": "1", "discount": "30.00", "authority": "10"}}}}
 		if err := tx.Approvals().Create(ctx, approval); err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func TestPipelineRepositoriesRoundTrip(t *testing.T) {
 			t.Errorf("users = %v, want the rep first", users)
 		}
 		gotRep, _ := tx.Users().Get(ctx, rep.ID)
-		if !gotRep.MaxDiscountPct.Equal(rep.MaxDiscountPct) || gotRep.ManagerID != manager.ID || gotRep.Lang != cpq.LangJA {
+		if gotRep.ManagerID != manager.ID || gotRep.Lang != cpq.LangJA {
 			t.Errorf("rep = %+v", gotRep)
 		}
 		gotLead, _ := tx.Leads().Get(ctx, lead.ID)

@@ -59,23 +59,29 @@ type tx struct {
 	now cpq.Clock
 }
 
-func (t *tx) Users() cpq.UserRepository                { return users{t} }
-func (t *tx) Leads() cpq.LeadRepository                { return leads{t} }
-func (t *tx) Accounts() cpq.AccountRepository          { return accounts{t} }
-func (t *tx) Contacts() cpq.ContactRepository          { return contacts{t} }
-func (t *tx) Sites() cpq.SiteRepository                { return sites{t} }
-func (t *tx) Opportunities() cpq.OpportunityRepository { return opportunities{t} }
-func (t *tx) Products() cpq.ProductRepository          { return products{t} }
-func (t *tx) PriceLists() cpq.PriceListRepository      { return priceLists{t} }
-func (t *tx) Promotions() cpq.PromotionRepository      { return promotions{t} }
-func (t *tx) Rules() cpq.RuleRepository                { return rules{t} }
-func (t *tx) Quotes() cpq.QuoteRepository              { return quotes{t} }
-func (t *tx) Approvals() cpq.ApprovalRepository        { return approvals{t} }
-func (t *tx) Contracts() cpq.ContractRepository        { return contracts{t} }
-func (t *tx) Orders() cpq.OrderRepository              { return orders{t} }
-func (t *tx) Assets() cpq.AssetRepository              { return assets{t} }
-func (t *tx) Audit() cpq.AuditLog                      { return auditLog{t} }
-func (t *tx) Settings() cpq.SettingsRepository         { return settings{t} }
+func (t *tx) Users() cpq.UserRepository                 { return users{t} }
+func (t *tx) Leads() cpq.LeadRepository                 { return leads{t} }
+func (t *tx) Accounts() cpq.AccountRepository           { return accounts{t} }
+func (t *tx) Contacts() cpq.ContactRepository           { return contacts{t} }
+func (t *tx) Sites() cpq.SiteRepository                 { return sites{t} }
+func (t *tx) Opportunities() cpq.OpportunityRepository  { return opportunities{t} }
+func (t *tx) Products() cpq.ProductRepository           { return products{t} }
+func (t *tx) PriceLists() cpq.PriceListRepository       { return priceLists{t} }
+func (t *tx) Promotions() cpq.PromotionRepository       { return promotions{t} }
+func (t *tx) Rules() cpq.RuleRepository                 { return rules{t} }
+func (t *tx) Quotes() cpq.QuoteRepository               { return quotes{t} }
+func (t *tx) Approvals() cpq.ApprovalRepository         { return approvals{t} }
+func (t *tx) Contracts() cpq.ContractRepository         { return contracts{t} }
+func (t *tx) Orders() cpq.OrderRepository               { return orders{t} }
+func (t *tx) Assets() cpq.AssetRepository               { return assets{t} }
+func (t *tx) Audit() cpq.AuditLog                       { return auditLog{t} }
+func (t *tx) Settings() cpq.SettingsRepository          { return settings{t} }
+func (t *tx) Authorities() cpq.AuthorityRepository      { return authorities{t} }
+func (t *tx) ApprovalRules() cpq.ApprovalRuleRepository { return approvalRules{t} }
+func (t *tx) AssignmentRules() cpq.AssignmentRuleRepository {
+	return assignmentRules{t}
+}
+func (t *tx) Notifications() cpq.NotificationRepository { return notifications{t} }
 
 func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
 	var n int64

@@ -10,18 +10,16 @@ import (
 
 type users struct{ t *tx }
 
-const userCols = `id, name, email, role, COALESCE(manager_id, ''), region, max_discount_pct, min_margin_pct, active, lang`
+const userCols = `id, name, email, role, COALESCE(manager_id, ''), region, active, lang`
 
 func scanUser(s scanner) (*cpq.User, error) {
-	rd := &reader{}
 	var u cpq.User
-	var maxDisc, minMargin string
 	var active int
-	if err := s.Scan(&u.ID, &u.Name, &u.Email, &u.Role, &u.ManagerID, &u.Region, &maxDisc, &minMargin, &active, &u.Lang); err != nil {
+	if err := s.Scan(&u.ID, &u.Name, &u.Email, &u.Role, &u.ManagerID, &u.Region, &active, &u.Lang); err != nil {
 		return nil, err
 	}
-	u.MaxDiscountPct, u.MinMarginPct, u.Active = rd.dec(maxDisc), rd.dec(minMargin), active == 1
-	return &u, rd.err
+	u.Active = active == 1
+	return &u, nil
 }
 
 func (r users) Create(ctx context.Context, u *cpq.User) error {
@@ -31,9 +29,8 @@ func (r users) Create(ctx context.Context, u *cpq.User) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	return dbErr(r.t.exec(ctx, `INSERT INTO users (`+plain(userCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, fmtDec(u.MaxDiscountPct), fmtDec(u.MinMarginPct),
-		boolInt(u.Active), u.Lang), "user")
+	return dbErr(r.t.exec(ctx, `INSERT INTO users (`+plain(userCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang), "user")
 }
 
 func (r users) Get(ctx context.Context, id string) (*cpq.User, error) {
@@ -50,9 +47,8 @@ func (r users) Update(ctx context.Context, u *cpq.User) error {
 		return err
 	}
 	return r.t.execOne(ctx, "user", u.ID, `UPDATE users SET name = ?, email = ?, role = ?, manager_id = ?, region = ?,
-		max_discount_pct = ?, min_margin_pct = ?, active = ?, lang = ? WHERE id = ?`,
-		u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, fmtDec(u.MaxDiscountPct), fmtDec(u.MinMarginPct),
-		boolInt(u.Active), u.Lang, u.ID)
+		active = ?, lang = ? WHERE id = ?`,
+		u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang, u.ID)
 }
 
 type settings struct{ t *tx }
