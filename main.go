@@ -27,6 +27,7 @@ import (
 	"quotewright/app"
 	"quotewright/app/browser"
 	"quotewright/backend/cpq"
+	"quotewright/backend/credit"
 	"quotewright/backend/demo"
 	"quotewright/backend/sales"
 	"quotewright/backend/sqlite"
@@ -197,11 +198,36 @@ func openWorkspace(ctx context.Context, path string, log *slog.Logger) (*workspa
 		db.Close()
 		return nil, err
 	}
-	return &workspace{db: db, sales: sales.New(db, nil)}, nil
+	uc := sales.New(db, nil)
+	if p, err := creditProvider(); err != nil {
+		db.Close()
+		return nil, err
+	} else if p != nil {
+		uc.SetCreditProvider(p)
+	}
+	return &workspace{db: db, sales: uc}, nil
+}
+
+// creditProvider is the credit bureau named by QUOTEWRIGHT_CREDIT_URL (with QUOTEWRIGHT_CREDIT_TOKEN as its
+// bearer token), or nil for the local scoring. The token is read from the environment, never stored.
+func creditProvider() (credit.Provider, error) {
+	url := os.Getenv("QUOTEWRIGHT_CREDIT_URL")
+	if url == "" {
+		return nil, nil
+	}
+	p, err := credit.NewHTTP(credit.HTTPConfig{URL: url, Token: os.Getenv("QUOTEWRIGHT_CREDIT_TOKEN")})
+	if err != nil {
+		return nil, fmt.Errorf("QUOTEWRIGHT_CREDIT_URL: %w", err)
+	}
+	return p, nil
 }
 
 func (w *workspace) services(ctx context.Context, rt app.Runtime, mode string, log *slog.Logger) (*app.Services, error) {
-	return app.New(ctx, w.sales, rt, app.Info{Version: version, Mode: mode, DBPath: w.db.Path(), Schema: sqlite.SchemaVersion()}, log)
+	s, err := app.New(ctx, w.sales, rt, app.Info{Version: version, Mode: mode, DBPath: w.db.Path(), Schema: sqlite.SchemaVersion()}, log)
+	if err == nil {
+		s.StartBackground(ctx)
+	}
+	return s, err
 }
 
 func cmdDesktop(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {

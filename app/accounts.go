@@ -35,8 +35,7 @@ func (svc *AccountService) Get(id string) (AccountDetail, error) {
 	out := AccountDetail{
 		Account: AccountDTO{AccountSummary: accountSummary(a), Employees: a.Employees,
 			RegistrationNumber: a.RegistrationNumber, OwnerID: a.OwnerID, CreatedAt: instant(a.CreatedAt), UpdatedAt: instant(a.UpdatedAt),
-			Credit: CreditDTO{Status: string(a.Credit.Status), Rating: a.Credit.Rating, Limit: a.Credit.Limit.String(),
-				Currency: currencyDTO(a.Credit.Currency), CheckedAt: instant(a.Credit.CheckedAt), Provider: a.Credit.Provider}},
+			Credit: creditDTO(a.Credit)},
 		Contacts: []ContactDTO{}, Sites: []SiteDTO{}, Opportunities: []OpportunitySummary{}, Quotes: []QuoteSummary{},
 		Orders: []OrderSummary{}, Assets: []AssetSummary{}, History: []HistoryEntry{},
 	}
@@ -146,4 +145,24 @@ func (svc *AccountService) AddSite(in SiteInput) (AccountDetail, error) {
 	return svc.change(func() string { return in.AccountID }, func(actor sales.Actor) error {
 		return svc.s.sales.AddSite(svc.s.ctx, actor, site)
 	})
+}
+
+func creditDTO(c cpq.CreditCheck) CreditDTO {
+	return CreditDTO{Status: string(c.Status), Rating: c.Rating, Limit: c.Limit.String(), Currency: currencyDTO(c.Currency),
+		CheckedAt: instant(c.CheckedAt), Provider: c.Provider, Reference: c.Reference, Error: c.Error,
+		RetryAt: instant(c.RetryAt), Attempts: c.Attempts}
+}
+
+// CheckCredit asks the credit provider about the account now and returns the account page. A provider that
+// cannot be reached leaves the account pending, with the error and the next try shown.
+func (svc *AccountService) CheckCredit(id string) (AccountDetail, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AccountDetail{}, err
+	}
+	if _, err := svc.s.sales.CheckCredit(svc.s.ctx, actor, id); err != nil {
+		return AccountDetail{}, err
+	}
+	svc.s.rt.Emit(EventAccountsChanged, id)
+	return svc.Get(id)
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"quotewright/backend/cpq"
 	"quotewright/backend/sales"
@@ -40,11 +41,14 @@ type Info struct {
 
 // Services are the bound services and the session state they share.
 type Services struct {
-	Session  *SessionService
-	Accounts *AccountService
-	Catalog  *CatalogService
-	Quotes   *QuoteService
-	Settings *SettingsService
+	Session       *SessionService
+	Accounts      *AccountService
+	Catalog       *CatalogService
+	Quotes        *QuoteService
+	Settings      *SettingsService
+	Leads         *LeadService
+	Opportunities *OpportunityService
+	Approvals     *ApprovalService
 
 	ctx   context.Context
 	sales *sales.Service
@@ -66,6 +70,9 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	s.Catalog = &CatalogService{s}
 	s.Quotes = &QuoteService{s: s}
 	s.Settings = &SettingsService{s}
+	s.Leads = &LeadService{s}
+	s.Opportunities = &OpportunityService{s}
+	s.Approvals = &ApprovalService{s}
 	if uc == nil {
 		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
@@ -97,8 +104,48 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	return s, nil
 }
 
+// StartBackground runs the app's housekeeping until ctx ends: quotes past their validity are expired at
+// start and hourly, and credit checks left pending by an unreachable provider are retried when due.
+func (s *Services) StartBackground(ctx context.Context) {
+	if s.sales == nil {
+		return
+	}
+	go func() {
+		retry := time.NewTicker(30 * time.Second)
+		expire := time.NewTicker(time.Hour)
+		defer retry.Stop()
+		defer expire.Stop()
+		s.expireQuotes(ctx)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-retry.C:
+				if n, err := s.sales.RetryCredit(ctx); err != nil {
+					s.log.Warn("credit retry failed", "err", err)
+				} else if n > 0 {
+					s.rt.Emit(EventAccountsChanged, "")
+				}
+			case <-expire.C:
+				s.expireQuotes(ctx)
+			}
+		}
+	}()
+}
+
+func (s *Services) expireQuotes(ctx context.Context) {
+	if n, err := s.sales.ExpireQuotes(ctx); err != nil {
+		s.log.Warn("expiring quotes failed", "err", err)
+	} else if n > 0 {
+		s.log.Info("quotes expired", "count", n)
+		s.rt.Emit(EventQuoteChanged, "")
+	}
+}
+
 // Bind lists the services to bind, for Wails and for browser mode alike.
-func (s *Services) Bind() []any { return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings} }
+func (s *Services) Bind() []any {
+	return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings, s.Leads, s.Opportunities, s.Approvals}
+}
 
 // Lang is the current UI language.
 func (s *Services) Lang() cpq.Lang {

@@ -106,6 +106,10 @@ type CreditDTO struct {
 	Currency  CurrencyDTO `json:"currency"`
 	CheckedAt string      `json:"checkedAt"`
 	Provider  string      `json:"provider"`
+	Reference string      `json:"reference"`
+	Error     string      `json:"error"`   // why the last attempt got no answer
+	RetryAt   string      `json:"retryAt"` // when a pending check is tried again; empty when a person must retry
+	Attempts  int         `json:"attempts"`
 }
 
 // AccountInput is what the account form sends; ID is empty for a new account.
@@ -356,6 +360,8 @@ type SessionInfo struct {
 	Lang    string    `json:"lang"`
 	User    *UserDTO  `json:"user"`
 	Users   []UserDTO `json:"users"`
+	// Authority is what the signed-in user's role may accept without approval.
+	Authority *AuthorityDTO `json:"authority"`
 }
 
 // AuditStatus is the result of verifying the audit log.

@@ -20,6 +20,7 @@ type QuoteListItem struct {
 	Currency    CurrencyDTO `json:"currency"`
 	ValidUntil  string      `json:"validUntil"`
 	UpdatedAt   string      `json:"updatedAt"`
+	Primary     bool        `json:"primary"`
 }
 
 // QuotePage is one page of quote versions.
@@ -57,6 +58,8 @@ type QuoteHeader struct {
 	DiscountPct     string      `json:"discountPct"`
 	Editable        bool        `json:"editable"`
 	UpdatedAt       string      `json:"updatedAt"`
+	Primary         bool        `json:"primary"`
+	OwnerID         string      `json:"ownerId"`
 }
 
 // SiteGroupDTO is one site of a quote.
@@ -175,6 +178,8 @@ type QuoteDelta struct {
 	GroupTotals []GroupTotalsDTO          `json:"groupTotals"`
 	Problems    []ProblemDTO              `json:"problems"`
 	UpdatedAt   string                    `json:"updatedAt"`
+	// Status is the version's status after the edit: an edit sends an approved version back to draft.
+	Status string `json:"status"`
 }
 
 // LineUpdate is an edit of one line.

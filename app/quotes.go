@@ -108,6 +108,13 @@ func (svc *QuoteService) opened(id string) (*openQuote, error) {
 	return svc.load(id)
 }
 
+// forgetOne drops one quote kept priced, after a change made outside the builder (a decision on it).
+func (svc *QuoteService) forgetOne(id string) {
+	svc.mu.Lock()
+	defer svc.mu.Unlock()
+	delete(svc.open, id)
+}
+
 // forget drops the quotes kept priced, after a change that moves every price (the pricing settings).
 func (svc *QuoteService) forget() {
 	svc.mu.Lock()
@@ -131,11 +138,15 @@ func (svc *QuoteService) List(q QuoteQuery) (QuotePage, error) {
 				names[x.AccountID] = d.Account.Name
 			}
 		}
-		page.Items = append(page.Items, QuoteListItem{ID: x.ID, Number: x.Number, Version: x.Version, Name: x.Name,
-			Status: string(x.Status), AccountID: x.AccountID, AccountName: names[x.AccountID], Currency: currencyDTO(x.Currency),
-			ValidUntil: cpq.FormatDate(x.ValidUntil), UpdatedAt: instant(x.UpdatedAt)})
+		page.Items = append(page.Items, quoteListItem(x, names[x.AccountID]))
 	}
 	return page, nil
+}
+
+func quoteListItem(x *cpq.Quote, account string) QuoteListItem {
+	return QuoteListItem{ID: x.ID, Number: x.Number, Version: x.Version, Name: x.Name, Status: string(x.Status),
+		AccountID: x.AccountID, AccountName: account, Currency: currencyDTO(x.Currency), ValidUntil: cpq.FormatDate(x.ValidUntil),
+		UpdatedAt: instant(x.UpdatedAt), Primary: x.Primary}
 }
 
 // Create starts a quote and returns its builder.
@@ -500,7 +511,7 @@ func (svc *QuoteService) detail(oq *openQuote) (QuoteDetail, error) {
 			AccountID: a.ID, AccountName: a.Name, Segment: string(a.Segment), OpportunityID: q.OpportunityID,
 			PriceListID: q.PriceListID, Currency: currencyDTO(q.Currency), TermMonths: q.TermMonths,
 			ValidUntil: cpq.FormatDate(q.ValidUntil), DiscountPct: q.DiscountPct.String(), Editable: q.Editable(),
-			UpdatedAt: instant(q.UpdatedAt)},
+			UpdatedAt: instant(q.UpdatedAt), Primary: q.Primary, OwnerID: q.OwnerID},
 		SiteGroups: []SiteGroupDTO{}, PriceLists: []PriceListOption{}, TaxRounding: string(oq.settings.TaxRounding),
 	}
 	if q.OpportunityID != "" {
@@ -537,7 +548,7 @@ func (svc *QuoteService) delta(oq *openQuote, ids []string) (QuoteDelta, error) 
 	probs := cat.Validate(oq.qc.Context, q, oq.qc.Sites)
 	count := map[string]int{}
 	out := QuoteDelta{Full: ids == nil, Lines: []QuoteLineDTO{}, Problems: []ProblemDTO{}, GroupTotals: []GroupTotalsDTO{},
-		UpdatedAt: instant(q.UpdatedAt)}
+		UpdatedAt: instant(q.UpdatedAt), Status: string(q.Status)}
 	for _, p := range probs {
 		count[p.LineID]++
 		out.Problems = append(out.Problems, ProblemDTO{LineID: p.LineID, Line: p.Line, Message: p.Text(lang)})

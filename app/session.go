@@ -31,6 +31,14 @@ func (svc *SessionService) Info() (SessionInfo, error) {
 	if s.user != nil {
 		u := userDTO(s.user)
 		info.User = &u
+		if p, err := s.sales.ApprovalPolicy(s.ctx); err == nil {
+			for _, a := range p.Authorities {
+				if a.Role == s.user.Role {
+					info.Authority = &AuthorityDTO{Role: string(a.Role), MaxDiscountPct: a.MaxDiscountPct.String(),
+						MinMarginPct: a.MinMarginPct.String()}
+				}
+			}
+		}
 	}
 	for _, u := range users {
 		if u.Active {

@@ -206,6 +206,11 @@ var messages = map[string]Text{
 	"quote.primary.noOpportunity": {"Only a quote on an opportunity can be its primary quote.", "商談に紐づく見積だけを主見積にできます。"},
 	"inbox.approvalApproved":      {"{approver} approved {quote} “{name}”. {comment}", "{approver}さんが {quote}「{name}」を承認しました。{comment}"},
 	"inbox.approvalRejected":      {"{approver} rejected {quote} “{name}”: {comment}", "{approver}さんが {quote}「{name}」を却下しました: {comment}"},
+	"lead.converted":              {"This lead is already converted: work with its account.", "このリードは取引開始済みです。取引先で作業してください。"},
+	"lead.convert.useConvert":     {"Use Convert to convert a lead: it makes the account.", "リードの取引開始は「取引開始」から行ってください（取引先が作成されます）。"},
+	"lead.convert.qualify":        {"Only a qualified lead can be converted; this one is “{status}”.", "取引開始できるのは「見込みあり」のリードのみです。このリードは「{status}」です。"},
+	"lead.convert.segment":        {"That account is a {segment} account: link the lead to an account of its own kind.", "その取引先は{segment}の取引先です。同じ区分の取引先に紐づけてください。"},
+	"approvalPolicy.role":         {"Only a director or an administrator can change the approval policy.", "承認ポリシーを変更できるのはディレクターまたは管理者のみです。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

@@ -74,6 +74,7 @@ type AccountFilter struct {
 	Query   string
 	Segment Segment
 	OwnerID string
+	Credit  CreditStatus
 	Page
 }
 

@@ -23,7 +23,7 @@ func (s *seeder) seedAccounts() error {
 	list := []demoAccount{
 		{account: cpq.Account{Segment: cpq.SegmentBusiness, Name: "グローバルメディア株式会社", NameKana: "グローバルメディア",
 			AltName: "Global Media Co., Ltd.", Industry: "media", Employees: 850, Email: "info@globalmedia.example",
-			Phone: "03-5555-0100", Region: "Tokyo", RegistrationNumber: "1010401000001", Credit: approved("A", "50000000")},
+			Phone: "03-5555-0100", Region: "Tokyo", RegistrationNumber: "2010401000001", Credit: approved("A", "50000000")},
 			contacts: []cpq.Contact{
 				{FirstName: "一郎", LastName: "田中", Title: "情報システム部 部長", Email: "ichiro.tanaka@globalmedia.example", Phone: "03-5555-0111", Primary: true},
 				{FirstName: "花子", LastName: "山本", Title: "購買部 課長", Email: "hanako.yamamoto@globalmedia.example", Phone: "03-5555-0122"},
@@ -35,7 +35,7 @@ func (s *seeder) seedAccounts() error {
 			}},
 		{account: cpq.Account{Segment: cpq.SegmentBusiness, Name: "みどり物流株式会社", NameKana: "ミドリブツリュウ",
 			AltName: "Midori Logistics Co., Ltd.", Industry: "logistics", Employees: 300, Email: "contact@midori-logi.example",
-			Phone: "03-6666-0200", Region: "Tokyo", RegistrationNumber: "2010001000002", Credit: approved("B", "30000000")},
+			Phone: "03-6666-0200", Region: "Tokyo", RegistrationNumber: "5010001000002", Credit: approved("B", "30000000")},
 			contacts: []cpq.Contact{
 				{FirstName: "健太", LastName: "小林", Title: "総務部 部長", Email: "kenta.kobayashi@midori-logi.example", Phone: "03-6666-0211", Primary: true},
 			},

@@ -321,3 +321,48 @@ func (s *Service) ApprovalInbox(ctx context.Context, actor Actor) (out []Pending
 	})
 	return out, err
 }
+
+// QuoteVersions lists every version of the quote numbered number, oldest first.
+func (s *Service) QuoteVersions(ctx context.Context, number string) (out []*cpq.Quote, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		out, err = tx.Quotes().Versions(ctx, number)
+		return err
+	})
+	return out, err
+}
+
+// ApprovalPolicy reads the role authorities and the approval rules.
+func (s *Service) ApprovalPolicy(ctx context.Context) (p approval.Policy, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		p, err = loadPolicy(ctx, tx)
+		return err
+	})
+	return p, err
+}
+
+// SetApprovalPolicy saves role authorities and approval rules. They decide who must approve every quote, so
+// only a director or an administrator may change them; quotes already approved keep their approvals until
+// they change.
+func (s *Service) SetApprovalPolicy(ctx context.Context, actor Actor, p approval.Policy) error {
+	if actor.Role != cpq.RoleDirector && actor.Role != cpq.RoleAdmin {
+		return cpq.Errorf(cpq.EUnauthorized, "approvalPolicy.role")
+	}
+	return s.store.Update(ctx, func(tx cpq.Tx) error {
+		for _, a := range p.Authorities {
+			if err := tx.Authorities().Set(ctx, a); err != nil {
+				return err
+			}
+		}
+		if p.Rules != nil {
+			if err := tx.ApprovalRules().Replace(ctx, p.Rules); err != nil {
+				return err
+			}
+		}
+		auth := map[string]any{}
+		for _, a := range p.Authorities {
+			auth[string(a.Role)] = map[string]string{"maxDiscountPct": a.MaxDiscountPct.String(), "minMarginPct": a.MinMarginPct.String()}
+		}
+		return record(ctx, tx, actor, "approval.policy", "setting", "approval.policy", map[string]any{"authorities": auth,
+			"rules": len(p.Rules)})
+	})
+}

@@ -7,12 +7,14 @@ import (
 	"encoding/json"
 
 	"quotewright/backend/cpq"
+	"quotewright/backend/credit"
 )
 
 // Service runs the use cases against a store.
 type Service struct {
-	store cpq.Store
-	now   cpq.Clock
+	store  cpq.Store
+	now    cpq.Clock
+	credit credit.Provider
 }
 
 // New returns the use cases over store; clock may be nil for the real time.
@@ -20,8 +22,11 @@ func New(store cpq.Store, clock cpq.Clock) *Service {
 	if clock == nil {
 		clock = cpq.UTCNow
 	}
-	return &Service{store: store, now: clock}
+	return &Service{store: store, now: clock, credit: credit.NewLocal(clock)}
 }
+
+// SetCreditProvider chooses the credit bureau the app asks (the local scoring by default).
+func (s *Service) SetCreditProvider(p credit.Provider) { s.credit = p }
 
 // Actor is who performs a use case: the signed-in profile.
 type Actor struct {

@@ -85,6 +85,9 @@ func (r accounts) List(ctx context.Context, f cpq.AccountFilter) ([]*cpq.Account
 	if f.OwnerID != "" {
 		w.add("owner_id = ?", f.OwnerID)
 	}
+	if f.Credit != "" {
+		w.add("credit_status = ?", f.Credit)
+	}
 	total, err := r.t.count(ctx, `SELECT count(*) FROM accounts`+w.String(), w.args...)
 	if err != nil {
 		return nil, 0, err

@@ -204,10 +204,12 @@ func likePattern(q string) string {
 }
 
 func limit(p cpq.Page) (int, int) {
+	// Lists the UI pages through ask for 100 or so; use cases that walk everything ask for up to 100,000.
 	l := p.Limit
-	if l <= 0 || l > 1000 {
+	if l <= 0 {
 		l = 100
 	}
+	l = min(l, 100000)
 	o := p.Offset
 	if o < 0 {
 		o = 0

@@ -3,6 +3,9 @@ import * as Accounts from '../../wailsjs/go/app/AccountService';
 import * as Catalog from '../../wailsjs/go/app/CatalogService';
 import * as Quotes from '../../wailsjs/go/app/QuoteService';
 import * as Settings from '../../wailsjs/go/app/SettingsService';
+import * as Leads from '../../wailsjs/go/app/LeadService';
+import * as Opportunities from '../../wailsjs/go/app/OpportunityService';
+import * as Approvals from '../../wailsjs/go/app/ApprovalService';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import type { app } from '../../wailsjs/go/models';
 import { call } from './client';
@@ -25,6 +28,31 @@ export const accounts = {
   update: (input: app.AccountInput) => call(Accounts.Update(input)),
   addContact: (input: app.ContactInput) => call(Accounts.AddContact(input)),
   addSite: (input: app.SiteInput) => call(Accounts.AddSite(input)),
+  checkCredit: (id: string) => call(Accounts.CheckCredit(id)),
+};
+
+export const leads = {
+  list: (q: app.LeadQuery) => call(Leads.List(q)),
+  get: (id: string) => call(Leads.Get(id)),
+  create: (input: app.LeadInput) => call(Leads.Create(input)),
+  update: (input: app.LeadInput) => call(Leads.Update(input)),
+  import: (csv: string, source: string) => call(Leads.Import(csv, source)),
+  convert: (input: app.ConvertInput) => call(Leads.Convert(input)),
+};
+
+export const opportunities = {
+  pipeline: (mine: boolean) => call(Opportunities.Pipeline(mine)),
+  get: (id: string) => call(Opportunities.Get(id)),
+  create: (input: app.OpportunityInput) => call(Opportunities.Create(input)),
+  update: (input: app.OpportunityUpdate) => call(Opportunities.Update(input)),
+};
+
+export const approvals = {
+  inbox: () => call(Approvals.Inbox()),
+  decide: (approvalId: string, approve: boolean, comment: string) => call(Approvals.Decide(approvalId, approve, comment)),
+  markRead: (ids: string[]) => call(Approvals.MarkRead(ids)),
+  policy: () => call(Approvals.Policy()),
+  setAuthorities: (list: app.AuthorityDTO[]) => call(Approvals.SetAuthorities(list)),
 };
 
 export const catalog = {
@@ -43,6 +71,16 @@ export const quotes = {
   removeLines: (quoteId: string, lineIds: string[]) => call(Quotes.RemoveLines(quoteId, lineIds)),
   offers: (quoteId: string, siteGroupIds: string[], query: string) => call(Quotes.Offers(quoteId, siteGroupIds, query)),
   waterfall: (quoteId: string, lineId: string) => call(Quotes.Waterfall(quoteId, lineId)),
+  approval: (quoteId: string) => call(Quotes.Approval(quoteId)),
+  submit: (quoteId: string, note: string) => call(Quotes.Submit(quoteId, note)),
+  present: (quoteId: string) => call(Quotes.Present(quoteId)),
+  accept: (quoteId: string) => call(Quotes.Accept(quoteId)),
+  reject: (quoteId: string) => call(Quotes.Reject(quoteId)),
+  revise: (quoteId: string) => call(Quotes.Revise(quoteId)),
+  copy: (quoteId: string) => call(Quotes.Copy(quoteId)),
+  setPrimary: (quoteId: string) => call(Quotes.SetPrimary(quoteId)),
+  history: (quoteId: string) => call(Quotes.History(quoteId)),
+  compare: (a: string, b: string) => call(Quotes.Compare(a, b)),
 };
 
 export const settings = {
@@ -56,6 +94,9 @@ export const events = {
   accountsChanged: 'accounts:changed',
   quoteChanged: 'quote:changed',
   pricingChanged: 'pricing:changed',
+  leadsChanged: 'leads:changed',
+  opportunitiesChanged: 'opportunities:changed',
+  inboxChanged: 'inbox:changed',
 } as const;
 
 /** on subscribes to a service event and returns the unsubscribe function. */

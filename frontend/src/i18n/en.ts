@@ -1,5 +1,12 @@
 // English UI text. ja.ts has the same keys (a unit test checks).
+import leads from './leads.en';
+import pipeline from './pipeline.en';
+import approvals from './approvals.en';
+
 export default {
+  leads,
+  pipeline,
+  approvals,
   app: {
     name: 'Quotewright',
     tagline: 'Configure, price, quote',

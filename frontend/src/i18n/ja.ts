@@ -1,5 +1,12 @@
 // 日本語の UI テキスト。キーは en.ts と同じ（単体テストで確認）。
+import leads from './leads.ja';
+import pipeline from './pipeline.ja';
+import approvals from './approvals.ja';
+
 export default {
+  leads,
+  pipeline,
+  approvals,
   app: {
     name: 'Quotewright',
     tagline: '構成・価格設定・見積',
