@@ -191,6 +191,8 @@ type QuoteApprovalDTO struct {
 	Actions  []string        `json:"actions"`
 	Primary  bool            `json:"primary"`
 	Versions []QuoteListItem `json:"versions"`
+	// PendingID is the request waiting for a decision, if any.
+	PendingID string `json:"pendingId"`
 }
 
 // InboxApprovalDTO is a request in an approver's inbox, with the figures to decide on.

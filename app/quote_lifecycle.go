@@ -52,6 +52,9 @@ func (svc *QuoteService) Approval(quoteID string) (QuoteApprovalDTO, error) {
 		Versions: []QuoteListItem{}}
 	for i := len(st.Approvals) - 1; i >= 0; i-- {
 		out.Approvals = append(out.Approvals, s.approvalDTO(st.Approvals[i], p.Hash, names))
+		if st.Approvals[i].Status == cpq.ApprovalPending {
+			out.PendingID = st.Approvals[i].ID
+		}
 	}
 	versions, err := s.sales.QuoteVersions(s.ctx, q.Number)
 	if err != nil {

@@ -89,6 +89,13 @@ export default {
     limit: 'Limit',
     checkedAt: 'Checked',
     never: 'Not checked yet: a check runs before the first quote or order is presented.',
+    check: 'Check credit',
+    recheck: 'Check again',
+    retry: 'Retry now',
+    unreachable: 'The credit provider could not be reached ({attempts} attempt(s)); the account stays pending and is tried again at {at}.',
+    refused: 'The credit provider refused the request or answered wrongly; the account stays pending until you retry.',
+    stillPending: 'The credit provider did not answer: the account stays pending and will be retried.',
+    done: 'Credit checked: {status}.',
   },
   accounts: {
     title: 'Accounts',
@@ -411,15 +418,6 @@ export default {
   coming: {
     title: 'Coming next',
     note: 'This part of Quotewright is not built yet. Here is what it will do:',
-    leads: [
-      'Capture leads, import them from CSV with a report of rows refused',
-      'Assign them by territory and segment, round-robin in a team',
-      'Convert a business lead to an account, contact and opportunity, or a consumer lead to an account, warning of likely duplicates',
-    ],
-    opportunities: [
-      'Stages with close dates and probabilities, amount from the primary quote',
-      'A pipeline board and a chart by stage and month',
-    ],
     contracts: [
       'Contracts from accepted quotes, with a clause library in English and Japanese',
       'Negotiation versions with redlines, signatures drawn or typed, PDFs any reader can verify',
@@ -427,10 +425,6 @@ export default {
     orders: [
       'Business orders from accepted quotes or signed contracts; consumer orders in a few clicks',
       'Technical attributes filled before submission; status tracked through fulfilment',
-    ],
-    approvals: [
-      'An inbox of discount approvals with their reasons, waterfall and margin',
-      'Approvals bound to the exact priced quote: any change voids them',
     ],
     sync: [
       'Orders sent exactly once to the order-management system (TM Forum TMF622)',
