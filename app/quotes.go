@@ -37,6 +37,8 @@ type openQuote struct {
 	pricer   *pricing.Pricer
 	settings pricing.Settings
 	used     uint64 // when it was last used, in ticks of the service
+	// followed is the total contract value last written to the opportunity, when this is its primary quote.
+	followed decimal.Decimal
 }
 
 // catalog returns the catalog, read once.
@@ -70,7 +72,7 @@ func (svc *QuoteService) load(id string) (*openQuote, error) {
 		return nil, err
 	}
 	svc.tick++
-	oq := &openQuote{qc: qc, pricer: p, settings: set, used: svc.tick}
+	oq := &openQuote{qc: qc, pricer: p, settings: set, used: svc.tick, followed: p.Result().Totals.TCV}
 	if svc.open == nil {
 		svc.open = map[string]*openQuote{}
 	}
@@ -95,7 +97,25 @@ func (svc *QuoteService) reload(quoteID string) (QuoteDetail, error) {
 		return QuoteDetail{}, err
 	}
 	svc.s.rt.Emit(EventQuoteChanged, quoteID)
+	svc.follow(oq, true)
 	return svc.detail(oq)
+}
+
+// follow keeps the opportunity's amount at its primary quote's total contract value as the rep edits: it is
+// written when the value moved (always after a reload, which may follow a change made elsewhere). A failure
+// is logged, not shown: the edit itself was saved.
+func (svc *QuoteService) follow(oq *openQuote, always bool) {
+	q := oq.pricer.Quote()
+	tcv := oq.pricer.Result().Totals.TCV
+	if !q.Primary || q.OpportunityID == "" || (!always && tcv.Equal(oq.followed)) {
+		return
+	}
+	if err := svc.s.sales.FollowPrimary(svc.s.ctx, q.ID, oq.pricer.Result()); err != nil {
+		svc.s.log.Warn("opportunity amount not updated", "quote", q.ID, "err", err)
+		return
+	}
+	oq.followed = tcv
+	svc.s.rt.Emit(EventOpportunitiesChanged, q.OpportunityID)
 }
 
 // opened returns the open quote, loading it when it is not.
@@ -211,6 +231,7 @@ func (svc *QuoteService) Update(u QuoteUpdate) (QuoteDetail, error) {
 	}
 	oq.qc.Quote = oq.pricer.Quote()
 	svc.s.rt.Emit(EventQuoteChanged, u.QuoteID)
+	svc.follow(oq, false)
 	return svc.detail(oq)
 }
 
@@ -361,6 +382,7 @@ func (svc *QuoteService) UpdateLine(u LineUpdate) (QuoteDelta, error) {
 		return QuoteDelta{}, err
 	}
 	svc.s.rt.Emit(EventQuoteChanged, u.QuoteID)
+	svc.follow(oq, false)
 	return svc.delta(oq, changed)
 }
 
