@@ -278,7 +278,7 @@ func (s *Service) ConvertLead(ctx context.Context, actor Actor, c Conversion) (*
 			if l.Segment == cpq.SegmentConsumer {
 				a.Name = strings.TrimSpace(l.LastName + " " + l.FirstName)
 			} else {
-				a.Email, a.Phone = "", ""
+				a.Email = "" // the person's address goes on the contact; the phone is usually the company's
 			}
 			trimAccount(a)
 			if err := tx.Accounts().Create(ctx, a); err != nil {
