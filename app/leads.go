@@ -186,3 +186,77 @@ func (s *Services) history(entity, id string, names map[string]string) ([]Histor
 	}
 	return out, nil
 }
+
+// AssignmentRuleDTO is a lead routing rule.
+type AssignmentRuleDTO struct {
+	ID      string   `json:"id"`
+	Code    string   `json:"code"`
+	Region  string   `json:"region"`
+	Segment string   `json:"segment"`
+	Team    []string `json:"team"`
+	Active  bool     `json:"active"`
+}
+
+// AssignmentRulesDTO is the routing rules, and whether the signed-in user may change them.
+type AssignmentRulesDTO struct {
+	Rules   []AssignmentRuleDTO `json:"rules"`
+	CanEdit bool                `json:"canEdit"`
+}
+
+// AssignmentRules lists how new leads are routed.
+func (svc *LeadService) AssignmentRules() (AssignmentRulesDTO, error) {
+	rules, err := svc.s.sales.AssignmentRules(svc.s.ctx)
+	if err != nil {
+		return AssignmentRulesDTO{}, err
+	}
+	out := AssignmentRulesDTO{Rules: []AssignmentRuleDTO{}}
+	if actor, err := svc.s.actor(); err == nil {
+		out.CanEdit = cpq.RoleRank(actor.Role) >= cpq.RoleRank(cpq.RoleManager)
+	}
+	for _, r := range rules {
+		team := r.Team
+		if team == nil {
+			team = []string{}
+		}
+		out.Rules = append(out.Rules, AssignmentRuleDTO{ID: r.ID, Code: r.Code, Region: r.Region, Segment: string(r.Segment),
+			Team: team, Active: r.Active})
+	}
+	return out, nil
+}
+
+// SaveAssignmentRule adds (no id) or changes a routing rule.
+func (svc *LeadService) SaveAssignmentRule(in AssignmentRuleDTO) (AssignmentRulesDTO, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AssignmentRulesDTO{}, err
+	}
+	r := &cpq.AssignmentRule{ID: in.ID, Code: in.Code, Region: in.Region, Segment: cpq.Segment(in.Segment), Team: in.Team,
+		Active: in.Active}
+	if in.ID != "" {
+		rules, err := svc.s.sales.AssignmentRules(svc.s.ctx)
+		if err != nil {
+			return AssignmentRulesDTO{}, err
+		}
+		for _, x := range rules {
+			if x.ID == in.ID {
+				r.Position = x.Position
+			}
+		}
+	}
+	if err := svc.s.sales.SaveAssignmentRule(svc.s.ctx, actor, r); err != nil {
+		return AssignmentRulesDTO{}, err
+	}
+	return svc.AssignmentRules()
+}
+
+// DeleteAssignmentRule removes a routing rule.
+func (svc *LeadService) DeleteAssignmentRule(id string) (AssignmentRulesDTO, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return AssignmentRulesDTO{}, err
+	}
+	if err := svc.s.sales.DeleteAssignmentRule(svc.s.ctx, actor, id); err != nil {
+		return AssignmentRulesDTO{}, err
+	}
+	return svc.AssignmentRules()
+}

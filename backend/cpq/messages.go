@@ -211,6 +211,7 @@ var messages = map[string]Text{
 	"lead.convert.qualify":        {"Only a qualified lead can be converted; this one is “{status}”.", "取引開始できるのは「見込みあり」のリードのみです。このリードは「{status}」です。"},
 	"lead.convert.segment":        {"That account is a {segment} account: link the lead to an account of its own kind.", "その取引先は{segment}の取引先です。同じ区分の取引先に紐づけてください。"},
 	"approvalPolicy.role":         {"Only a director or an administrator can change the approval policy.", "承認ポリシーを変更できるのはディレクターまたは管理者のみです。"},
+	"assignment.role":             {"Only a manager, a director or an administrator can change how leads are assigned.", "リードの割り当てを変更できるのは、マネージャー・ディレクター・管理者のみです。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

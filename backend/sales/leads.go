@@ -326,3 +326,61 @@ func (s *Service) ConvertLead(ctx context.Context, actor Actor, c Conversion) (*
 	}
 	return &out, nil
 }
+
+// AssignmentRules lists the lead routing rules by position.
+func (s *Service) AssignmentRules(ctx context.Context) (out []*cpq.AssignmentRule, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		out, err = tx.AssignmentRules().List(ctx)
+		return err
+	})
+	return out, err
+}
+
+// SaveAssignmentRule adds a routing rule (no ID) or changes one. Routing decides who works every new lead, so
+// only a manager, a director or an administrator may change it; every team member must be an active user.
+func (s *Service) SaveAssignmentRule(ctx context.Context, actor Actor, r *cpq.AssignmentRule) error {
+	if cpq.RoleRank(actor.Role) < cpq.RoleRank(cpq.RoleManager) {
+		return cpq.Errorf(cpq.EUnauthorized, "assignment.role")
+	}
+	r.Region = cpq.CanonicalRegion(r.Region)
+	return s.store.Update(ctx, func(tx cpq.Tx) error {
+		for _, id := range r.Team {
+			u, err := tx.Users().Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			if !u.Active {
+				return cpq.Errorf(cpq.EInvalid, "user.inactive", "name", u.Name)
+			}
+		}
+		action := "assignment.updated"
+		if r.ID == "" {
+			action = "assignment.created"
+			rules, err := tx.AssignmentRules().List(ctx)
+			if err != nil {
+				return err
+			}
+			r.Position = len(rules) + 1
+			if err := tx.AssignmentRules().Create(ctx, r); err != nil {
+				return err
+			}
+		} else if err := tx.AssignmentRules().Update(ctx, r); err != nil {
+			return err
+		}
+		return record(ctx, tx, actor, action, "assignmentRule", r.ID, map[string]any{"code": r.Code, "region": r.Region,
+			"segment": r.Segment, "team": r.Team, "active": r.Active})
+	})
+}
+
+// DeleteAssignmentRule removes a routing rule.
+func (s *Service) DeleteAssignmentRule(ctx context.Context, actor Actor, id string) error {
+	if cpq.RoleRank(actor.Role) < cpq.RoleRank(cpq.RoleManager) {
+		return cpq.Errorf(cpq.EUnauthorized, "assignment.role")
+	}
+	return s.store.Update(ctx, func(tx cpq.Tx) error {
+		if err := tx.AssignmentRules().Delete(ctx, id); err != nil {
+			return err
+		}
+		return record(ctx, tx, actor, "assignment.deleted", "assignmentRule", id, map[string]any{})
+	})
+}

@@ -179,3 +179,40 @@ func TestCreditCheckNeverApprovesWhenTheBureauIsDown(t *testing.T) {
 		t.Error("a phone on instalments is offered to a declined account")
 	}
 }
+
+func TestAssignmentRulesAreDataManagersChange(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rule := &cpq.AssignmentRule{Code: "hokkaido", Region: "北海道", Team: []string{p.users[otherRepName].UserID}, Active: true}
+	if err := p.s.SaveAssignmentRule(ctx, p.users[repName], rule); errKey(err) != "assignment.role" {
+		t.Errorf("a rep changed the routing: %v", err)
+	}
+	if err := p.s.SaveAssignmentRule(ctx, p.users[managerName], &cpq.AssignmentRule{Code: "X", Team: []string{"usr_nobody"}}); err == nil {
+		t.Error("a rule with an unknown team member was saved")
+	}
+	if err := p.s.SaveAssignmentRule(ctx, p.users[managerName], rule); err != nil {
+		t.Fatal(err)
+	}
+	rules, _ := p.s.AssignmentRules(ctx)
+	last := rules[len(rules)-1]
+	if last.Code != "HOKKAIDO" || last.Region != "Hokkaido" || last.Position != len(rules) {
+		t.Errorf("saved rule = %+v", last)
+	}
+	// Rules apply in order and the catch-all CONSUMER rule comes before the new one: once it is switched off,
+	// the Hokkaido rule takes a consumer from Hokkaido.
+	for _, r := range rules {
+		if r.Code == "CONSUMER" {
+			r.Active = false
+			if err := p.s.SaveAssignmentRule(ctx, p.users[managerName], r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	l := &cpq.Lead{Segment: cpq.SegmentConsumer, LastName: "Sato", Phone: "011-222-3333", Region: "Hokkaido"}
+	if err := p.s.CreateLead(ctx, p.users[managerName], l); err != nil {
+		t.Fatal(err)
+	}
+	if l.AssignedBy != "HOKKAIDO" || l.OwnerID != p.users[otherRepName].UserID {
+		t.Errorf("lead routed by %q to %s", l.AssignedBy, l.OwnerID)
+	}
+}

@@ -38,6 +38,9 @@ export const leads = {
   update: (input: app.LeadInput) => call(Leads.Update(input)),
   import: (csv: string, source: string) => call(Leads.Import(csv, source)),
   convert: (input: app.ConvertInput) => call(Leads.Convert(input)),
+  assignmentRules: () => call(Leads.AssignmentRules()),
+  saveAssignmentRule: (r: app.AssignmentRuleDTO) => call(Leads.SaveAssignmentRule(r)),
+  deleteAssignmentRule: (id: string) => call(Leads.DeleteAssignmentRule(id)),
 };
 
 export const opportunities = {
