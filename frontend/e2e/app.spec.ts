@@ -136,7 +136,7 @@ test('the profile and settings: switch user, verify the audit log, sections stil
   await page.getByTestId('user-menu').click();
   await page.getByText('鈴木 美咲 — Manager').click();
   await expect(page.getByTestId('user-role')).toHaveText('Manager');
-  await expect(page.getByText('Discount up to 25%, margin at least 15% without approval')).toBeVisible();
+  await expect(page.getByText('Discount up to 30%, margin at least 10% without approval')).toBeVisible();
   await shot(page, 'settings-en');
 
   await page.getByTestId('nav-contracts').click();
