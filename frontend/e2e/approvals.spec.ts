@@ -175,3 +175,95 @@ test('nobody approves their own quote; a revision is compared line by line — i
   await expect(state).toHaveText('No approval needed: every discount and the margin are within your authority.');
   expect(errors).toEqual([]);
 });
+
+// Chooses an option of a naive-ui select by its visible label, typing first when the select filters.
+async function choose(page: Page, testId: string, label: string, typed?: string) {
+  await page.getByTestId(testId).click();
+  if (typed) await page.getByTestId(testId).locator('input').fill(typed);
+  await page.locator('.n-base-select-option', { hasText: label }).first().click();
+}
+
+test('the whole way: lead → convert → opportunity → quote at 30% → submit → the manager approves → the rep presents', async ({ page }) => {
+  const errors = await open(page, 'en');
+  await switchUser(page, '佐藤 健');
+
+  // The lead, qualified and converted: a new account with a contact and an opportunity.
+  await page.getByTestId('nav-leads').click();
+  await page.getByTestId('lead-new').click();
+  await page.getByTestId('lead-company').locator('input').fill('Hikari Dental Clinics');
+  await page.getByTestId('lead-last-name').locator('input').fill('Mori');
+  await page.getByTestId('lead-first-name').locator('input').fill('Aya');
+  await page.getByTestId('lead-email').locator('input').fill('aya.mori@hikari-dental.example');
+  await page.getByTestId('lead-phone').locator('input').fill('03-7000-1234');
+  await choose(page, 'lead-region', 'Tokyo', 'Tok');
+  await choose(page, 'lead-owner', '佐藤 健');
+  await page.getByTestId('lead-save').click();
+  await expect(page.getByTestId('lead-title')).toHaveText('Hikari Dental Clinics');
+  await page.getByTestId('lead-status-qualify').click();
+  await expect(page.getByTestId('lead-status')).toHaveText('Qualified');
+  await page.getByTestId('lead-convert').click();
+  await page.getByTestId('convert-opportunity-name').locator('input').fill('Two clinics');
+  await page.getByTestId('convert-submit').click();
+  await expect(page).toHaveURL(/#\/opportunities\//);
+  const opportunity = new URL(page.url()).hash;
+
+  // The account needs its company details for the credit check, and a site to install fibre at.
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('account-search').locator('input').fill('Hikari Dental');
+  await page.getByText('Hikari Dental Clinics', { exact: true }).click();
+  await page.getByTestId('account-edit').click();
+  await page.getByTestId('account-registration').locator('input').fill('5011001099999');
+  await page.getByTestId('account-employees').locator('input').fill('120');
+  await page.getByTestId('account-save').click();
+  await page.getByTestId('tab-sites').click();
+  await page.getByTestId('site-add').click();
+  await page.getByTestId('site-name').locator('input').fill('Shibuya clinic');
+  await page.getByTestId('site-postal').locator('input').fill('150-0002');
+  await choose(page, 'site-region', 'Tokyo', 'Tok');
+  await page.getByTestId('site-save').click();
+  await expect(page.getByTestId('tab-sites')).toContainText('(1)');
+
+  // The quote, from the opportunity, at 30%: it needs the manager.
+  await page.goto(new URL(page.url()).origin + new URL(page.url()).search + opportunity);
+  await page.getByTestId('opp-new-quote').click();
+  await page.getByTestId('quote-create').click();
+  await expect(page.getByTestId('quote-title')).toHaveText('Two clinics');
+  await page.getByTestId('add-product').click();
+  await page.getByTestId('offer-FIBRE-BIZ').click();
+  await page.getByTestId('picker-add').click();
+  await page.getByTestId('disc-FIBRE-BIZ').fill('30');
+  const state = page.getByTestId('approval-state');
+  await expect(state).toHaveText('Needs a Manager’s approval before it can be presented:');
+  await page.getByTestId('quote-submit').click();
+  await page.getByTestId('submit-confirm').click();
+  await expect(state).toHaveText('Waiting for a Manager to approve.');
+
+  // The manager approves from the inbox.
+  await switchUser(page, '鈴木 美咲');
+  await expect(page.getByTestId('nav-approvals-count')).toBeVisible();
+  await page.getByTestId('nav-approvals').click();
+  const request = page.getByTestId('approval-request').filter({ hasText: 'Hikari Dental Clinics' });
+  await expect(request).toContainText('discount 30% is above the 10%');
+  await request.getByTestId('approval-approve').click();
+  await page.getByTestId('decision-confirm').click();
+  await expect(page.getByTestId('approval-request').filter({ hasText: 'Hikari Dental Clinics' })).toHaveCount(0);
+
+  // The rep presents: the new account's credit is checked on the way, and the opportunity follows the quote.
+  await switchUser(page, '佐藤 健');
+  await page.getByTestId('nav-approvals').click();
+  await page.getByTestId('notification').filter({ hasText: 'Two clinics' }).first().click();
+  await expect(state).toHaveText('Approved for this exact content: it can be presented.');
+  await expect(page.getByTestId('quote-lifecycle')).toContainText('The account’s credit has not been checked');
+  await page.getByTestId('quote-present').click();
+  await expect(page.locator('.qw-head')).toContainText('Presented');
+  await expect(state).toHaveText('Presented to the customer: record their answer when it comes.');
+  const tcv = await page.getByTestId('total-tcv').textContent();
+  await shot(page, 'approval-presented-en');
+  await page.goto(new URL(page.url()).origin + new URL(page.url()).search + opportunity);
+  await expect(page.getByTestId('opp-amount')).toContainText(tcv!);
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('account-search').locator('input').fill('Hikari Dental');
+  await page.getByText('Hikari Dental Clinics', { exact: true }).click();
+  await expect(page.getByText('Credit check: Approved')).toBeVisible();
+  expect(errors).toEqual([]);
+});

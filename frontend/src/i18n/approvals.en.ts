@@ -9,6 +9,13 @@ export default {
     withdrawn: 'Withdrawn',
   },
   bar: {
+    after: {
+      presented: 'Presented to the customer: record their answer when it comes.',
+      accepted: 'Accepted by the customer.',
+      rejected: 'Declined by the customer: revise it to make a new offer.',
+      expired: 'Expired: revise it to make a new version valid again.',
+      superseded: 'Replaced by a newer version: this one is read-only.',
+    },
     notNeeded: 'No approval needed: every discount and the margin are within your authority.',
     approved: 'Approved for this exact content: it can be presented.',
     waiting: 'Waiting for a {level} to approve.',
