@@ -199,6 +199,8 @@ type QuoteUpdate struct {
 	TermMonths  *int   `json:"termMonths"`
 	DiscountPct string `json:"discountPct"`
 	PriceListID string `json:"priceListId"`
+	// ValidUntil is the new validity date (YYYY-MM-DD); empty leaves it.
+	ValidUntil string `json:"validUntil"`
 }
 
 // ComponentChoice is one component line of a bundle being added.

@@ -216,6 +216,13 @@ func (svc *QuoteService) Update(u QuoteUpdate) (QuoteDetail, error) {
 	if u.PriceListID != "" {
 		c.PriceListID = &u.PriceListID
 	}
+	if strings.TrimSpace(u.ValidUntil) != "" {
+		d, err := cpq.ParseDate(u.ValidUntil)
+		if err != nil {
+			return QuoteDetail{}, err
+		}
+		c.ValidUntil = &d
+	}
 	svc.mu.Lock()
 	defer svc.mu.Unlock()
 	q, err := svc.s.sales.UpdateQuote(svc.s.ctx, actor, u.QuoteID, c)

@@ -212,6 +212,7 @@ var messages = map[string]Text{
 	"lead.convert.segment":        {"That account is a {segment} account: link the lead to an account of its own kind.", "その取引先は{segment}の取引先です。同じ区分の取引先に紐づけてください。"},
 	"approvalPolicy.role":         {"Only a director or an administrator can change the approval policy.", "承認ポリシーを変更できるのはディレクターまたは管理者のみです。"},
 	"assignment.role":             {"Only a manager, a director or an administrator can change how leads are assigned.", "リードの割り当てを変更できるのは、マネージャー・ディレクター・管理者のみです。"},
+	"quote.validUntil.range":      {"A quote can be valid from today up to a year ahead: {date} is outside that.", "見積の有効期限は今日から 1 年先までの日付にしてください。{date} はその範囲外です。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

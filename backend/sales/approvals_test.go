@@ -336,3 +336,31 @@ func TestExpiredQuoteCannotBePresented(t *testing.T) {
 		t.Errorf("status = %q, want expired (kept)", got)
 	}
 }
+
+func TestValidityMovesWithoutVoidingTheApproval(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rep := p.users[repName]
+	q, _ := p.discountedQuote(t, "20")
+	a, _ := p.s.SubmitForApproval(ctx, rep, q.ID, "")
+	if _, err := p.s.DecideApproval(ctx, p.users[managerName], a.ID, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	past := p.now.AddDate(0, 0, -1)
+	if _, err := p.s.UpdateQuote(ctx, rep, q.ID, sales.QuoteChange{ValidUntil: &past}); errKey(err) != "quote.validUntil.range" {
+		t.Errorf("a validity in the past: %v", err)
+	}
+	later := cpq.Today(p.now).AddDate(0, 0, 60)
+	got, err := p.s.UpdateQuote(ctx, rep, q.ID, sales.QuoteChange{ValidUntil: &later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.ValidUntil.Equal(later) || got.Status != cpq.QuoteApproved {
+		t.Errorf("after moving the validity: %s %s", cpq.FormatDate(got.ValidUntil), got.Status)
+	}
+	// Forty days on, the first 30-day validity would have lapsed; the new one has not.
+	p.now = p.now.AddDate(0, 0, 40)
+	if _, err := p.s.PresentQuote(ctx, rep, q.ID); err != nil {
+		t.Errorf("present within the new validity: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -196,6 +197,9 @@ type QuoteChange struct {
 	DiscountPct *decimal.Decimal
 	PriceListID *string
 	Lang        *cpq.Lang
+	// ValidUntil moves the date the version is valid until: not before today, at most a year ahead. It is not
+	// priced content, so it leaves an approval standing.
+	ValidUntil *time.Time
 }
 
 // UpdateQuote changes a quote version's own fields.
@@ -219,6 +223,13 @@ func (s *Service) UpdateQuote(ctx context.Context, actor Actor, id string, c Quo
 		}
 		if c.Lang != nil {
 			q.Lang, changed["lang"] = *c.Lang, *c.Lang
+		}
+		if c.ValidUntil != nil {
+			today := cpq.Today(s.now())
+			if c.ValidUntil.Before(today) || c.ValidUntil.After(today.AddDate(1, 0, 0)) {
+				return cpq.Errorf(cpq.EInvalid, "quote.validUntil.range", "date", cpq.FormatDate(*c.ValidUntil))
+			}
+			q.ValidUntil, changed["validUntil"] = *c.ValidUntil, cpq.FormatDate(*c.ValidUntil)
 		}
 		if c.PriceListID != nil {
 			l, err := tx.PriceLists().Get(ctx, *c.PriceListID)
