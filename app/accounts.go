@@ -163,6 +163,8 @@ func (svc *AccountService) CheckCredit(id string) (AccountDetail, error) {
 	if _, err := svc.s.sales.CheckCredit(svc.s.ctx, actor, id); err != nil {
 		return AccountDetail{}, err
 	}
+	// Eligibility reads the credit result: quotes kept priced are checked again when next opened.
+	svc.s.Quotes.forget()
 	svc.s.rt.Emit(EventAccountsChanged, id)
 	return svc.Get(id)
 }

@@ -113,6 +113,7 @@ func (svc *LeadService) Update(in LeadInput) (LeadDTO, error) {
 		return LeadDTO{}, err
 	}
 	svc.s.rt.Emit(EventLeadsChanged, l.ID)
+	svc.s.rt.Emit(EventInboxChanged, l.OwnerID)
 	return leadDTO(l, svc.userNames()), nil
 }
 
@@ -171,6 +172,7 @@ func (svc *LeadService) Convert(in ConvertInput) (ConvertedDTO, error) {
 	}
 	svc.s.rt.Emit(EventLeadsChanged, in.LeadID)
 	svc.s.rt.Emit(EventAccountsChanged, r.Account.ID)
+	svc.s.rt.Emit(EventOpportunitiesChanged, out.OpportunityID)
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"quotewright/app"
+	"quotewright/backend/cpq"
 )
 
 func userID(t *testing.T, svc *app.Services, name string) string {
@@ -174,25 +175,39 @@ func TestApprovalInboxAndDecision(t *testing.T) {
 		t.Errorf("after approval: %+v", st)
 	}
 	// The policy is read by all; a manager may not change it, a director may.
-	if _, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "15", MinMarginPct: "20"}}); err == nil {
-		t.Error("a manager changed the approval policy")
+	if _, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "15", MinMarginPct: "20"}}); errCode(err) != "unauthorized" {
+		t.Errorf("a manager changed the approval policy: %v", err)
 	}
 	svc.Session.SwitchUser(userID(t, svc, "高橋 誠"))
-	if _, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "abc", MinMarginPct: "20"}}); err == nil {
-		t.Error("a bad figure was saved")
+	if _, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "abc", MinMarginPct: "20"}}); errCode(err) != "invalid" {
+		t.Errorf("a bad figure was saved: %v", err)
 	}
-	p, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "35", MinMarginPct: "-5"}})
+	if _, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "40", MinMarginPct: "20"}}); errCode(err) != "invalid" {
+		t.Errorf("a rep given more discount than a manager: %v", err)
+	}
+	p, err := svc.Approvals.SetAuthorities([]app.AuthorityDTO{{Role: "rep", MaxDiscountPct: "25", MinMarginPct: "15"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Authorities[0].MaxDiscountPct != "35" || p.Authorities[0].MinMarginPct != "-5" {
+	if p.Authorities[0].MaxDiscountPct != "25" || p.Authorities[0].MinMarginPct != "15" {
 		t.Errorf("policy = %+v", p.Authorities)
 	}
-	// The approval given stays on the unchanged quote; a rep may now give 30% alone.
+	// The approval given stays on the unchanged quote: 30% still needs a manager, and a manager approved it.
 	st, _ = svc.Quotes.Approval(d.Quote.ID)
-	if st.Needed || !st.Valid {
-		t.Errorf("after the policy change: needed %v valid %v", st.Needed, st.Valid)
+	if !st.Needed || !st.Valid || st.Level != "manager" {
+		t.Errorf("after the policy change: needed %v valid %v level %s", st.Needed, st.Valid, st.Level)
 	}
+}
+
+// errCode is the code of an error as the frontend receives it.
+func errCode(err error) string {
+	if e, ok := err.(*cpq.Error); ok {
+		return string(e.Code)
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 func contains(list []string, s string) bool {

@@ -65,7 +65,16 @@ func (svc *QuoteService) Approval(quoteID string) (QuoteApprovalDTO, error) {
 	}
 	latest := versions[len(versions)-1].ID == q.ID
 	can := func(to cpq.QuoteStatus) bool { return cpq.QuoteTransitions.Allowed(q.Status, to) }
-	if q.Status == cpq.QuoteDraft && out.Needed {
+	// Submit is offered to a draft that needs approval, and to a version whose approval, or request, no longer
+	// covers it (prices or policy moved under it): submitting again voids the old one.
+	stalePending := false
+	for _, a := range st.Approvals {
+		if a.Status == cpq.ApprovalPending && a.ContentHash != p.Hash {
+			stalePending = true
+		}
+	}
+	if out.Needed && !out.Valid && (q.Status == cpq.QuoteDraft || q.Status == cpq.QuoteApproved ||
+		(q.Status == cpq.QuoteNeedsApproval && stalePending)) {
 		out.Actions = append(out.Actions, "submit")
 	}
 	if can(cpq.QuotePresented) && (!out.Needed || out.Valid) {

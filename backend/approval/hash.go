@@ -12,14 +12,15 @@ import (
 )
 
 // ContentHash fingerprints what an approval is given for: the quote version itself (its id, so a copy carries
-// no approval), its terms, every line as configured and discounted, and every price it comes to. Any change
-// to lines, prices, discounts or terms gives another hash; the name and the presentation language do not
-// count, being neither priced nor promised.
+// no approval), its terms (price list, currency, commitment, discount, validity), every line as configured and
+// discounted, and every price and cost it comes to. Any change to lines, prices, discounts or terms gives
+// another hash. The name and the presentation language do not count, being neither priced nor promised; nor
+// does tax, which the company does not set: a change of tax rates leaves approvals of net prices standing.
 func ContentHash(q *cpq.Quote, r *pricing.Result) string {
 	h := sha256.New()
 	w := func(format string, args ...any) { fmt.Fprintf(h, format, args...) }
-	w("quote %s v%d\nlist %s %s term %d discount %s\n", q.ID, q.Version, q.PriceListID, q.Currency, q.TermMonths,
-		q.DiscountPct.String())
+	w("quote %s v%d\nlist %s %s term %d discount %s valid %s\n", q.ID, q.Version, q.PriceListID, q.Currency, q.TermMonths,
+		q.DiscountPct.String(), cpq.FormatDate(q.ValidUntil))
 	for _, g := range q.SiteGroups {
 		w("group %s site %s\n", g.ID, g.SiteID)
 	}
@@ -40,8 +41,7 @@ func ContentHash(q *cpq.Quote, r *pricing.Result) string {
 		w("\n")
 	}
 	t := r.Totals
-	w("totals %s %s %s %s tax %s %s %s\n", t.OneTime.String(), t.Monthly.String(), t.Yearly.String(), t.TCV.String(),
-		t.OneTimeTax.String(), t.MonthlyTax.String(), t.YearlyTax.String())
+	w("totals %s %s %s %s cost %s\n", t.OneTime.String(), t.Monthly.String(), t.Yearly.String(), t.TCV.String(), t.Cost.String())
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -89,10 +89,13 @@ func (d *deciding) authority() cpq.RoleAuthority {
 	return cpq.RoleAuthority{Role: d.owner, MinMarginPct: hundred}
 }
 
-// levelFor returns the lowest role whose authority allows what ok accepts; the top role decides what no
-// authority covers.
+// levelFor returns the lowest role above the owner whose authority allows what ok accepts; the top role
+// decides what no authority covers. Roles below the owner are never asked, whatever their figures say.
 func (d *deciding) levelFor(ok func(*cpq.RoleAuthority) bool) cpq.Role {
 	for _, role := range cpq.Roles {
+		if cpq.RoleRank(role) <= cpq.RoleRank(d.owner) {
+			continue
+		}
 		for _, a := range d.policy.Authorities {
 			if a.Role == role && ok(a) {
 				return role

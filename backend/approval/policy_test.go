@@ -154,18 +154,19 @@ func TestContentHashCoversWhatIsPriced(t *testing.T) {
 		t.Fatal("the same content gives another hash")
 	}
 	changes := map[string]func(q *cpq.Quote, r *pricing.Result){
-		"quantity":         func(q *cpq.Quote, r *pricing.Result) { q.Lines[0].Quantity = 2 },
-		"line discount":    func(q *cpq.Quote, r *pricing.Result) { q.Lines[1].DiscountPct = d("21") },
-		"amount discount":  func(q *cpq.Quote, r *pricing.Result) { q.Lines[1].DiscountAmount = d("100") },
-		"attribute":        func(q *cpq.Quote, r *pricing.Result) { q.Lines[0].Attributes = map[string]string{"speed": "10G"} },
-		"term":             func(q *cpq.Quote, r *pricing.Result) { q.TermMonths = 36 },
-		"quote discount":   func(q *cpq.Quote, r *pricing.Result) { q.DiscountPct = d("1") },
-		"price list":       func(q *cpq.Quote, r *pricing.Result) { q.PriceListID = "other" },
-		"a price":          func(q *cpq.Quote, r *pricing.Result) { r.Lines[0].Charges[0].Net = d("8001") },
-		"another version":  func(q *cpq.Quote, r *pricing.Result) { q.ID = "q2" },
-		"a line removed":   func(q *cpq.Quote, r *pricing.Result) { q.Lines = q.Lines[:1] },
-		"another site":     func(q *cpq.Quote, r *pricing.Result) { q.SiteGroups[0].SiteID = "site-2" },
-		"the tax on lines": func(q *cpq.Quote, r *pricing.Result) { r.Totals.MonthlyTax = d("1") },
+		"quantity":        func(q *cpq.Quote, r *pricing.Result) { q.Lines[0].Quantity = 2 },
+		"line discount":   func(q *cpq.Quote, r *pricing.Result) { q.Lines[1].DiscountPct = d("21") },
+		"amount discount": func(q *cpq.Quote, r *pricing.Result) { q.Lines[1].DiscountAmount = d("100") },
+		"attribute":       func(q *cpq.Quote, r *pricing.Result) { q.Lines[0].Attributes = map[string]string{"speed": "10G"} },
+		"term":            func(q *cpq.Quote, r *pricing.Result) { q.TermMonths = 36 },
+		"quote discount":  func(q *cpq.Quote, r *pricing.Result) { q.DiscountPct = d("1") },
+		"price list":      func(q *cpq.Quote, r *pricing.Result) { q.PriceListID = "other" },
+		"a price":         func(q *cpq.Quote, r *pricing.Result) { r.Lines[0].Charges[0].Net = d("8001") },
+		"another version": func(q *cpq.Quote, r *pricing.Result) { q.ID = "q2" },
+		"a line removed":  func(q *cpq.Quote, r *pricing.Result) { q.Lines = q.Lines[:1] },
+		"another site":    func(q *cpq.Quote, r *pricing.Result) { q.SiteGroups[0].SiteID = "site-2" },
+		"validity":        func(q *cpq.Quote, r *pricing.Result) { q.ValidUntil = q.ValidUntil.AddDate(0, 0, 30) },
+		"total cost":      func(q *cpq.Quote, r *pricing.Result) { r.Totals.Cost = d("1") },
 	}
 	for name, change := range changes {
 		q, r := base()
@@ -176,7 +177,8 @@ func TestContentHashCoversWhatIsPriced(t *testing.T) {
 	}
 	q, r = base()
 	q.Name, q.Lang = "Renamed", cpq.LangJA
+	r.Totals.MonthlyTax = d("999")
 	if approval.ContentHash(q, r) != h {
-		t.Error("renaming the quote or changing its language voids its approval")
+		t.Error("renaming the quote, changing its language or the tax on it voids its approval")
 	}
 }

@@ -213,6 +213,9 @@ var messages = map[string]Text{
 	"approvalPolicy.role":         {"Only a director or an administrator can change the approval policy.", "承認ポリシーを変更できるのはディレクターまたは管理者のみです。"},
 	"assignment.role":             {"Only a manager, a director or an administrator can change how leads are assigned.", "リードの割り当てを変更できるのは、マネージャー・ディレクター・管理者のみです。"},
 	"quote.validUntil.range":      {"A quote can be valid from today up to a year ahead: {date} is outside that.", "見積の有効期限は今日から 1 年先までの日付にしてください。{date} はその範囲外です。"},
+	"quote.presentedChanged":      {"Prices changed since this version was presented, so the customer cannot accept it as it is: revise it and present the new version.", "この版を提示した後に価格が変わったため、このままでは受注にできません。改版して新しい版を提示してください。"},
+	"quote.accept.revise":         {"This version no longer has the approval it needs (its prices or the approval policy changed since it was presented): revise it, have the new version approved, and present it.", "この版には必要な承認がありません（提示後に価格または承認ポリシーが変わりました）。改版して新しい版の承認を受け、提示してください。"},
+	"authority.order":             {"Authority must grow with the role: the {higher} role may not give less discount, or need a higher margin, than the {lower} role. Change the {higher} role first.", "{higher}の権限は{lower}以上にしてください（割引の上限は同じか大きく、利益率の下限は同じか小さく）。先に{higher}の権限を変更してください。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

@@ -55,10 +55,13 @@ type Quote struct {
 	OwnerID     string
 	// PreviousID is the version this one revises.
 	PreviousID string
-	SiteGroups []SiteGroup
-	Lines      []QuoteLine
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// PresentedHash fingerprints the priced content the customer was shown (set when presented): accepting
+	// the version at other prices is refused.
+	PresentedHash string
+	SiteGroups    []SiteGroup
+	Lines         []QuoteLine
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // SiteGroup gathers the lines installed at one site (or, without a site, a named group).
@@ -181,7 +184,7 @@ func (q *Quote) SetStatus(to QuoteStatus) error {
 // It is not saved.
 func (q *Quote) Revision() *Quote {
 	v := *q
-	v.ID, v.Version, v.PreviousID, v.Status, v.Primary = "", q.Version+1, q.ID, QuoteDraft, false
+	v.ID, v.Version, v.PreviousID, v.Status, v.Primary, v.PresentedHash = "", q.Version+1, q.ID, QuoteDraft, false, ""
 	v.CreatedAt, v.UpdatedAt = time.Time{}, time.Time{}
 	groups := make(map[string]string, len(q.SiteGroups))
 	v.SiteGroups = make([]SiteGroup, len(q.SiteGroups))

@@ -92,7 +92,7 @@ func (s *Service) QuoteApproval(ctx context.Context, id string) (*ApprovalState,
 		if st.Approvals, err = tx.Approvals().ListByQuote(ctx, id); err != nil {
 			return err
 		}
-		st.Valid = validApproval(st.Approvals, st.Priced.Hash)
+		st.Valid = validApproval(st.Approvals, st.Priced)
 		return nil
 	})
 	if err != nil {
@@ -101,10 +101,11 @@ func (s *Service) QuoteApproval(ctx context.Context, id string) (*ApprovalState,
 	return &st, nil
 }
 
-// validApproval returns the approval given for exactly this content, if any.
-func validApproval(list []*cpq.Approval, hash string) *cpq.Approval {
+// validApproval returns the approval given for exactly this content, at the level the policy asks for now
+// (an authority lowered since the decision is not side-stepped by an older, lower approval), if any.
+func validApproval(list []*cpq.Approval, p *Priced) *cpq.Approval {
 	for _, a := range list {
-		if a.Status == cpq.ApprovalApproved && a.ContentHash == hash {
+		if a.Status == cpq.ApprovalApproved && a.ContentHash == p.Hash && cpq.RoleRank(a.Level) >= cpq.RoleRank(p.Decision.Level) {
 			return a
 		}
 	}
@@ -125,14 +126,31 @@ func (s *Service) SubmitForApproval(ctx context.Context, actor Actor, id, note s
 		if err := s.checkCurrent(ctx, tx, actor, q); err != nil {
 			return err
 		}
-		if q.Status != cpq.QuoteDraft {
-			return cpq.Errorf(cpq.EConflict, "approval.submit.status", "status", "@quote.status."+string(q.Status))
-		}
 		if len(p.Problems) > 0 {
 			return cpq.Errorf(cpq.EConflict, "quote.problems", "count", strconv.Itoa(len(p.Problems)))
 		}
 		if !p.Decision.Needed() {
 			return cpq.Errorf(cpq.EConflict, "approval.notNeeded")
+		}
+		// A version waiting for or holding an approval that no longer covers it (the catalog's prices or the
+		// policy moved under it) is asked again: the old request is voided first.
+		existing, err := tx.Approvals().ListByQuote(ctx, q.ID)
+		if err != nil {
+			return err
+		}
+		stale := q.Status == cpq.QuoteApproved && validApproval(existing, p) == nil
+		for _, a := range existing {
+			if q.Status == cpq.QuoteNeedsApproval && a.Status == cpq.ApprovalPending && a.ContentHash != p.Hash {
+				stale = true
+			}
+		}
+		if stale {
+			if err := s.voidApprovals(ctx, tx, actor, q, "approval.voided.changed"); err != nil {
+				return err
+			}
+		}
+		if q.Status != cpq.QuoteDraft {
+			return cpq.Errorf(cpq.EConflict, "approval.submit.status", "status", "@quote.status."+string(q.Status))
 		}
 		a = &cpq.Approval{QuoteID: q.ID, ContentHash: p.Hash, Level: p.Decision.Level, Reasons: p.Decision.Reasons,
 			RequestedBy: actor.UserID, Comment: note, RequestedAt: s.now()}
@@ -187,6 +205,13 @@ func (s *Service) DecideApproval(ctx context.Context, actor Actor, approvalID st
 		approver, err := tx.Users().Get(ctx, actor.UserID)
 		if err != nil {
 			return err
+		}
+		// The level asked for may have risen since the request (an authority lowered): the decider needs both.
+		if approve && cpq.RoleRank(approver.Role) < cpq.RoleRank(p.Decision.Level) {
+			return cpq.Errorf(cpq.EUnauthorized, "approval.level", "level", "@role."+string(p.Decision.Level))
+		}
+		if approve && cpq.RoleRank(p.Decision.Level) > cpq.RoleRank(a.Level) {
+			a.Level = p.Decision.Level
 		}
 		if err := a.Decide(approver, approve, cpq.CleanText(comment), s.now()); err != nil {
 			return err
@@ -260,7 +285,7 @@ func (s *Service) requireApproval(ctx context.Context, tx cpq.Tx, actor Actor, p
 	if err != nil {
 		return nil, err
 	}
-	if validApproval(list, p.Hash) != nil {
+	if validApproval(list, p) != nil {
 		return nil, nil
 	}
 	for _, a := range list {
@@ -351,6 +376,18 @@ func (s *Service) SetApprovalPolicy(ctx context.Context, actor Actor, p approval
 		for _, a := range p.Authorities {
 			if err := tx.Authorities().Set(ctx, a); err != nil {
 				return err
+			}
+		}
+		// Authority grows with the role: a higher role may give at least as much discount and accept at least as
+		// thin a margin as the one below it, or asking "the lowest role that may approve" has no answer.
+		all, err := tx.Authorities().List(ctx)
+		if err != nil {
+			return err
+		}
+		for i := 1; i < len(all); i++ {
+			lo, hi := all[i-1], all[i]
+			if hi.MaxDiscountPct.LessThan(lo.MaxDiscountPct) || hi.MinMarginPct.GreaterThan(lo.MinMarginPct) {
+				return cpq.Errorf(cpq.EInvalid, "authority.order", "higher", "@role."+string(hi.Role), "lower", "@role."+string(lo.Role))
 			}
 		}
 		if p.Rules != nil {

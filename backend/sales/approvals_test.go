@@ -337,30 +337,133 @@ func TestExpiredQuoteCannotBePresented(t *testing.T) {
 	}
 }
 
-func TestValidityMovesWithoutVoidingTheApproval(t *testing.T) {
+func TestValidityIsATermAndALapsedQuoteIsNotRevived(t *testing.T) {
 	p := openPipeline(t)
 	ctx := context.Background()
-	rep := p.users[repName]
+	rep, manager := p.users[repName], p.users[managerName]
 	q, _ := p.discountedQuote(t, "20")
 	a, _ := p.s.SubmitForApproval(ctx, rep, q.ID, "")
-	if _, err := p.s.DecideApproval(ctx, p.users[managerName], a.ID, true, ""); err != nil {
+	if _, err := p.s.DecideApproval(ctx, manager, a.ID, true, ""); err != nil {
 		t.Fatal(err)
 	}
 	past := p.now.AddDate(0, 0, -1)
 	if _, err := p.s.UpdateQuote(ctx, rep, q.ID, sales.QuoteChange{ValidUntil: &past}); errKey(err) != "quote.validUntil.range" {
 		t.Errorf("a validity in the past: %v", err)
 	}
+	// Extending the offer is a change of its terms: the approval given for the old date no longer stands.
 	later := cpq.Today(p.now).AddDate(0, 0, 60)
 	got, err := p.s.UpdateQuote(ctx, rep, q.ID, sales.QuoteChange{ValidUntil: &later})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got.ValidUntil.Equal(later) || got.Status != cpq.QuoteApproved {
+	if !got.ValidUntil.Equal(later) || got.Status != cpq.QuoteDraft {
 		t.Errorf("after moving the validity: %s %s", cpq.FormatDate(got.ValidUntil), got.Status)
 	}
-	// Forty days on, the first 30-day validity would have lapsed; the new one has not.
-	p.now = p.now.AddDate(0, 0, 40)
+	// Approved again, then left to lapse: neither an edit nor a new date brings it back.
+	a, _ = p.s.SubmitForApproval(ctx, rep, q.ID, "")
+	if _, err := p.s.DecideApproval(ctx, manager, a.ID, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	p.now = p.now.AddDate(0, 0, 65)
+	further := cpq.Today(p.now).AddDate(0, 0, 30)
+	if _, err := p.s.UpdateQuote(ctx, rep, q.ID, sales.QuoteChange{ValidUntil: &further}); errKey(err) != "quote.expired" {
+		t.Errorf("moving a lapsed quote's date: %v", err)
+	}
+	if _, err := p.s.PresentQuote(ctx, rep, q.ID); errKey(err) != "quote.expired" {
+		t.Errorf("presenting a lapsed quote: %v", err)
+	}
+}
+
+// movePrice sets the business fibre's monthly list price, as a catalog import would.
+func (p *pipeline) movePrice(t *testing.T, from, to string) {
+	t.Helper()
+	ctx := context.Background()
+	err := p.db.Update(ctx, func(tx cpq.Tx) error {
+		lists, _ := tx.PriceLists().List(ctx)
+		for _, l := range lists {
+			es, _ := tx.PriceLists().Entries(ctx, l.ID)
+			if err := tx.PriceLists().ClearEntries(ctx, l.ID); err != nil {
+				return err
+			}
+			for _, e := range es {
+				if e.Amount.Equal(decimal.RequireFromString(from)) {
+					e.Amount = decimal.RequireFromString(to)
+				}
+				if err := tx.PriceLists().AddEntry(ctx, e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTheCustomerAcceptsWhatTheyWereShown(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rep := p.users[repName]
+	q, _ := p.discountedQuote(t, "5")
 	if _, err := p.s.PresentQuote(ctx, rep, q.ID); err != nil {
-		t.Errorf("present within the new validity: %v", err)
+		t.Fatal(err)
+	}
+	p.movePrice(t, "12800", "13800")
+	if _, err := p.s.AcceptQuote(ctx, rep, q.ID); errKey(err) != "quote.presentedChanged" {
+		t.Fatalf("accepting at prices the customer was not shown: %v", err)
+	}
+	if got := p.status(t, q.ID); got != cpq.QuotePresented {
+		t.Errorf("status = %q, want it still presented", got)
+	}
+	p.movePrice(t, "13800", "12800")
+	if _, err := p.s.AcceptQuote(ctx, rep, q.ID); err != nil {
+		t.Errorf("accepting at the prices presented: %v", err)
+	}
+}
+
+func TestAnApprovalAnswersToThePolicyOfToday(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rep, manager, director := p.users[repName], p.users[managerName], p.users[directorName]
+	q, _ := p.discountedQuote(t, "20")
+	a, _ := p.s.SubmitForApproval(ctx, rep, q.ID, "")
+	// The director lowers managers' authority to 15%: a 20% discount now needs a director.
+	pol, _ := p.s.ApprovalPolicy(ctx)
+	for _, x := range pol.Authorities {
+		if x.Role == cpq.RoleManager {
+			x.MaxDiscountPct = decimal.RequireFromString("15")
+		}
+	}
+	if err := p.s.SetApprovalPolicy(ctx, director, pol); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.s.DecideApproval(ctx, manager, a.ID, true, ""); errKey(err) != "approval.level" {
+		t.Errorf("a manager approving what now needs a director: %v", err)
+	}
+	if _, err := p.s.DecideApproval(ctx, director, a.ID, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.s.PresentQuote(ctx, rep, q.ID); err != nil {
+		t.Errorf("present with the director's approval: %v", err)
+	}
+}
+
+func TestAStaleApprovalIsAskedAgain(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rep, manager := p.users[repName], p.users[managerName]
+	q, _ := p.discountedQuote(t, "20")
+	a, _ := p.s.SubmitForApproval(ctx, rep, q.ID, "")
+	p.s.DecideApproval(ctx, manager, a.ID, true, "")
+	p.movePrice(t, "12800", "13800")
+	// Approved, but for other prices: submitting again voids the old approval and asks anew.
+	a2, err := p.s.SubmitForApproval(ctx, rep, q.ID, "new list price")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := p.s.QuoteApproval(ctx, q.ID)
+	if st.Priced.Quote.Status != cpq.QuoteNeedsApproval || st.Approvals[0].Status != cpq.ApprovalVoided || st.Approvals[1].ID != a2.ID {
+		t.Errorf("after resubmitting: %s, %+v", st.Priced.Quote.Status, st.Approvals)
 	}
 }

@@ -37,7 +37,8 @@ func (s *Service) CheckCredit(ctx context.Context, actor Actor, accountID string
 		if err := cpq.CreditTransitions.Check(a.Credit.Status, cpq.CreditPending); err != nil {
 			return err
 		}
-		a.Credit.Status = cpq.CreditPending
+		// Due for a retry already: if the app stops before the provider answers, the background retry asks again.
+		a.Credit.Status, a.Credit.RetryAt = cpq.CreditPending, s.now().Add(creditBackoff(a.Credit.Attempts+1))
 		if err := tx.Accounts().Update(ctx, a); err != nil {
 			return err
 		}
@@ -101,10 +102,15 @@ func (s *Service) RetryCredit(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// One account that cannot be saved does not hold up the others; the first such error is returned.
+	var first error
 	for _, id := range due {
-		if _, err := s.CheckCredit(ctx, Actor{}, id); err != nil && !errors.Is(err, context.Canceled) {
-			return 0, err
+		if ctx.Err() != nil {
+			break
+		}
+		if _, err := s.CheckCredit(ctx, Actor{}, id); err != nil && !errors.Is(err, context.Canceled) && first == nil {
+			first = err
 		}
 	}
-	return len(due), nil
+	return len(due), first
 }

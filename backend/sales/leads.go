@@ -139,6 +139,12 @@ func (s *Service) UpdateLead(ctx context.Context, actor Actor, c LeadChange) (*c
 				return err
 			}
 			l.OwnerID, l.AssignedBy = n.OwnerID, ""
+			if n.OwnerID != actor.UserID {
+				if err := tx.Notifications().Create(ctx, &cpq.Notification{UserID: n.OwnerID, Kind: "inbox.leadAssigned",
+					Entity: "lead", EntityID: l.ID, Args: map[string]string{"name": leadName(l), "source": l.Source}}); err != nil {
+					return err
+				}
+			}
 		}
 		if c.Status != "" && c.Status != l.Status {
 			if c.Status == cpq.LeadConverted {
@@ -308,6 +314,14 @@ func (s *Service) ConvertLead(ctx context.Context, actor Actor, c Conversion) (*
 			if err := tx.Opportunities().Create(ctx, o); err != nil {
 				return err
 			}
+			if err := record(ctx, tx, actor, "opportunity.created", "opportunity", o.ID, map[string]any{"name": o.Name,
+				"stage": o.Stage, "fromLead": l.ID}); err != nil {
+				return err
+			}
+			if err := record(ctx, tx, actor, "contact.created", "account", out.Account.ID, map[string]any{"contact": ct.ID,
+				"name": ct.FullName(), "fromLead": l.ID}); err != nil {
+				return err
+			}
 			out.Contact, out.Opportunity = ct, o
 			l.ConvertedContactID, l.ConvertedOpportunityID = ct.ID, o.ID
 		}
@@ -360,7 +374,10 @@ func (s *Service) SaveAssignmentRule(ctx context.Context, actor Actor, r *cpq.As
 			if err != nil {
 				return err
 			}
-			r.Position = len(rules) + 1
+			r.Position = 1
+			for _, x := range rules {
+				r.Position = max(r.Position, x.Position+1)
+			}
 			if err := tx.AssignmentRules().Create(ctx, r); err != nil {
 				return err
 			}

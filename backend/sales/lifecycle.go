@@ -106,6 +106,10 @@ func (s *Service) moveQuote(ctx context.Context, actor Actor, id string, to cpq.
 			}
 			return cpq.QuoteTransitions.Check(q.Status, to)
 		}
+		if to == cpq.QuoteAccepted && q.PresentedHash != "" && q.PresentedHash != p.Hash {
+			// The customer accepts what they were shown: prices that moved since are a new offer.
+			return cpq.Errorf(cpq.EConflict, "quote.presentedChanged")
+		}
 		if to != cpq.QuoteRejected {
 			if len(p.Problems) > 0 {
 				return cpq.Errorf(cpq.EConflict, "quote.problems", "count", strconv.Itoa(len(p.Problems)))
@@ -116,12 +120,18 @@ func (s *Service) moveQuote(ctx context.Context, actor Actor, id string, to cpq.
 			}
 			voided, err := s.requireApproval(ctx, tx, actor, p)
 			if err != nil {
+				if q.Status == cpq.QuotePresented {
+					return cpq.Errorf(cpq.EConflict, "quote.accept.revise")
+				}
 				return err
 			}
 			if voided != nil {
 				refused = voided
 				return nil
 			}
+		}
+		if to == cpq.QuotePresented {
+			q.PresentedHash = p.Hash
 		}
 		if err := q.SetStatus(to); err != nil {
 			return err

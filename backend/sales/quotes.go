@@ -182,6 +182,10 @@ func (s *Service) editable(ctx context.Context, tx cpq.Tx, actor Actor, id strin
 	if !q.Editable() {
 		return nil, cpq.Errorf(cpq.EConflict, "quote.notEditable", "status", "@quote.status."+string(q.Status))
 	}
+	if s.expire(q) {
+		// Past its validity, a version is not revived by editing it (nor by moving its date): it is revised.
+		return nil, cpq.Errorf(cpq.EConflict, "quote.expired", "date", cpq.FormatDate(q.ValidUntil))
+	}
 	if content && (q.Status == cpq.QuoteNeedsApproval || q.Status == cpq.QuoteApproved) {
 		if err := s.voidApprovals(ctx, tx, actor, q, "approval.voided.edited"); err != nil {
 			return nil, err
@@ -197,8 +201,8 @@ type QuoteChange struct {
 	DiscountPct *decimal.Decimal
 	PriceListID *string
 	Lang        *cpq.Lang
-	// ValidUntil moves the date the version is valid until: not before today, at most a year ahead. It is not
-	// priced content, so it leaves an approval standing.
+	// ValidUntil moves the date the version is valid until: not before today, at most a year ahead. It is a
+	// term of the offer, so it voids an approval like any other term.
 	ValidUntil *time.Time
 }
 
@@ -207,7 +211,7 @@ func (s *Service) UpdateQuote(ctx context.Context, actor Actor, id string, c Quo
 	var q *cpq.Quote
 	err := s.store.Update(ctx, func(tx cpq.Tx) error {
 		var err error
-		content := c.TermMonths != nil || c.DiscountPct != nil || c.PriceListID != nil
+		content := c.TermMonths != nil || c.DiscountPct != nil || c.PriceListID != nil || c.ValidUntil != nil
 		if q, err = s.editable(ctx, tx, actor, id, content); err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ type quotes struct{ t *tx }
 
 const quoteCols = `id, number, version, account_id, COALESCE(opportunity_id, ''), name, status, is_primary,
 	COALESCE(price_list_id, ''), currency, term_months, valid_until, lang, discount_pct, COALESCE(owner_id, ''),
-	COALESCE(previous_id, ''), created_at, updated_at`
+	COALESCE(previous_id, ''), presented_hash, created_at, updated_at`
 
 func scanQuote(s scanner) (*cpq.Quote, error) {
 	rd := &reader{}
@@ -20,7 +20,7 @@ func scanQuote(s scanner) (*cpq.Quote, error) {
 	var validUntil, discount, created, updated string
 	if err := s.Scan(&q.ID, &q.Number, &q.Version, &q.AccountID, &q.OpportunityID, &q.Name, &q.Status, &primary,
 		&q.PriceListID, &q.Currency, &q.TermMonths, &validUntil, &q.Lang, &discount, &q.OwnerID, &q.PreviousID,
-		&created, &updated); err != nil {
+		&q.PresentedHash, &created, &updated); err != nil {
 		return nil, err
 	}
 	q.Primary, q.ValidUntil, q.DiscountPct = primary == 1, rd.date(validUntil), rd.dec(discount)
@@ -53,10 +53,10 @@ func (r quotes) Create(ctx context.Context, q *cpq.Quote) error {
 	now := r.t.now()
 	q.CreatedAt, q.UpdatedAt = now, now
 	if err := dbErr(r.t.exec(ctx, `INSERT INTO quotes (`+plain(quoteCols)+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		q.ID, q.Number, q.Version, q.AccountID, nullID(q.OpportunityID), q.Name, q.Status, boolInt(q.Primary),
 		nullID(q.PriceListID), q.Currency, q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct),
-		nullID(q.OwnerID), nullID(q.PreviousID), fmtTime(now), fmtTime(now)), "quote"); err != nil {
+		nullID(q.OwnerID), nullID(q.PreviousID), q.PresentedHash, fmtTime(now), fmtTime(now)), "quote"); err != nil {
 		return err
 	}
 	return r.saveParts(ctx, q)
@@ -202,9 +202,10 @@ func (r quotes) Update(ctx context.Context, q *cpq.Quote) error {
 	q.UpdatedAt = r.t.now()
 	if err := r.t.execOne(ctx, "quote", q.ID, `UPDATE quotes SET opportunity_id = ?, name = ?, status = ?,
 		is_primary = ?, price_list_id = ?, currency = ?, term_months = ?, valid_until = ?, lang = ?, discount_pct = ?,
-		owner_id = ?, updated_at = ? WHERE id = ?`,
+		owner_id = ?, presented_hash = ?, updated_at = ? WHERE id = ?`,
 		nullID(q.OpportunityID), q.Name, q.Status, boolInt(q.Primary), nullID(q.PriceListID), q.Currency,
-		q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct), nullID(q.OwnerID), fmtTime(q.UpdatedAt), q.ID); err != nil {
+		q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct), nullID(q.OwnerID), q.PresentedHash,
+		fmtTime(q.UpdatedAt), q.ID); err != nil {
 		return err
 	}
 	if err := r.t.exec(ctx, `DELETE FROM quote_lines WHERE quote_id = ?`, q.ID); err != nil {
@@ -226,9 +227,10 @@ func (r quotes) UpdateHeader(ctx context.Context, q *cpq.Quote) error {
 	q.UpdatedAt = r.t.now()
 	return r.t.execOne(ctx, "quote", q.ID, `UPDATE quotes SET opportunity_id = ?, name = ?, status = ?,
 		is_primary = ?, price_list_id = ?, currency = ?, term_months = ?, valid_until = ?, lang = ?, discount_pct = ?,
-		owner_id = ?, updated_at = ? WHERE id = ?`,
+		owner_id = ?, presented_hash = ?, updated_at = ? WHERE id = ?`,
 		nullID(q.OpportunityID), q.Name, q.Status, boolInt(q.Primary), nullID(q.PriceListID), q.Currency,
-		q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct), nullID(q.OwnerID), fmtTime(q.UpdatedAt), q.ID)
+		q.TermMonths, fmtDate(q.ValidUntil), q.Lang, fmtDec(q.DiscountPct), nullID(q.OwnerID), q.PresentedHash,
+		fmtTime(q.UpdatedAt), q.ID)
 }
 
 // touch marks the version changed now.
@@ -383,6 +385,6 @@ func (r approvals) ListRequestedBy(ctx context.Context, userID string, n int) ([
 }
 
 func (r approvals) Update(ctx context.Context, a *cpq.Approval) error {
-	return r.t.execOne(ctx, "approval", a.ID, `UPDATE approvals SET status = ?, approver_id = ?, comment = ?, decided_at = ?
-		WHERE id = ?`, a.Status, nullID(a.ApproverID), a.Comment, fmtTime(a.DecidedAt), a.ID)
+	return r.t.execOne(ctx, "approval", a.ID, `UPDATE approvals SET status = ?, level = ?, approver_id = ?, comment = ?,
+		decided_at = ? WHERE id = ?`, a.Status, a.Level, nullID(a.ApproverID), a.Comment, fmtTime(a.DecidedAt), a.ID)
 }

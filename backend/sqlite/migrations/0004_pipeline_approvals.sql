@@ -79,5 +79,8 @@ ALTER TABLE accounts ADD COLUMN credit_retry_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE accounts ADD COLUMN credit_attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE accounts ADD COLUMN credit_reference TEXT NOT NULL DEFAULT '';
 
+-- What the customer was shown: the fingerprint of the priced content when the version was presented, so that
+-- accepting it at other prices is refused.
+ALTER TABLE quotes ADD COLUMN presented_hash TEXT NOT NULL DEFAULT '';
 CREATE INDEX quotes_by_number ON quotes (number, version);
 CREATE INDEX approvals_by_status ON approvals (status, requested_at);
