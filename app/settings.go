@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/base64"
 	"sort"
 	"strings"
 
@@ -92,4 +93,57 @@ func (svc *SettingsService) SetPricing(in PricingSettingsDTO) (PricingSettingsDT
 	svc.s.Quotes.forget()
 	svc.s.rt.Emit(EventPricingChanged)
 	return svc.Pricing()
+}
+
+// CompanyDTO is the seller's profile as the settings screen edits it; the logo travels as a data URL.
+type CompanyDTO struct {
+	NameEN             string `json:"nameEn"`
+	NameJA             string `json:"nameJa"`
+	AddressEN          string `json:"addressEn"`
+	AddressJA          string `json:"addressJa"`
+	Phone              string `json:"phone"`
+	Email              string `json:"email"`
+	RegistrationNumber string `json:"registrationNumber"`
+	Logo               string `json:"logo"` // data:image/png;base64,… or empty
+	CanEdit            bool   `json:"canEdit"`
+}
+
+// Company returns the company profile printed on quotes and contracts.
+func (svc *SettingsService) Company() (CompanyDTO, error) {
+	c, err := svc.s.sales.Company(svc.s.ctx)
+	if err != nil {
+		return CompanyDTO{}, err
+	}
+	d := CompanyDTO{NameEN: c.Name.EN, NameJA: c.Name.JA, AddressEN: c.Address.EN, AddressJA: c.Address.JA, Phone: c.Phone,
+		Email: c.Email, RegistrationNumber: c.RegistrationNumber}
+	if t := c.LogoType(); t != "" {
+		d.Logo = "data:" + t + ";base64," + base64.StdEncoding.EncodeToString(c.Logo)
+	}
+	if actor, err := svc.s.actor(); err == nil {
+		d.CanEdit = actor.Role == cpq.RoleDirector || actor.Role == cpq.RoleAdmin
+	}
+	return d, nil
+}
+
+// SetCompany saves the company profile (directors and administrators).
+func (svc *SettingsService) SetCompany(d CompanyDTO) (CompanyDTO, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return CompanyDTO{}, err
+	}
+	c := cpq.Company{Name: cpq.Text{EN: d.NameEN, JA: d.NameJA}, Address: cpq.Text{EN: d.AddressEN, JA: d.AddressJA},
+		Phone: d.Phone, Email: d.Email, RegistrationNumber: d.RegistrationNumber}
+	if d.Logo != "" {
+		_, data, ok := strings.Cut(d.Logo, ";base64,")
+		if !ok {
+			return CompanyDTO{}, cpq.Errorf(cpq.EInvalid, "company.logo.type")
+		}
+		if c.Logo, err = base64.StdEncoding.DecodeString(data); err != nil {
+			return CompanyDTO{}, cpq.Errorf(cpq.EInvalid, "company.logo.type")
+		}
+	}
+	if err := svc.s.sales.SetCompany(svc.s.ctx, actor, c); err != nil {
+		return CompanyDTO{}, err
+	}
+	return svc.Company()
 }

@@ -216,6 +216,12 @@ var messages = map[string]Text{
 	"quote.presentedChanged":      {"Prices changed since this version was presented, so the customer cannot accept it as it is: revise it and present the new version.", "この版を提示した後に価格が変わったため、このままでは受注にできません。改版して新しい版を提示してください。"},
 	"quote.accept.revise":         {"This version no longer has the approval it needs (its prices or the approval policy changed since it was presented): revise it, have the new version approved, and present it.", "この版には必要な承認がありません（提示後に価格または承認ポリシーが変わりました）。改版して新しい版の承認を受け、提示してください。"},
 	"authority.order":             {"Authority must grow with the role: the {higher} role may not give less discount, or need a higher margin, than the {lower} role. Change the {higher} role first.", "{higher}の権限は{lower}以上にしてください（割引の上限は同じか大きく、利益率の下限は同じか小さく）。先に{higher}の権限を変更してください。"},
+	"company.invalid":             {"The company profile cannot be saved:", "会社情報を保存できません："},
+	"company.name.required":       {"Enter the company's name, in English or Japanese.", "会社名を英語または日本語で入力してください。"},
+	"company.registration.format": {"“{value}” is not a qualified-invoice registration number: T followed by 13 digits, e.g. T1234567890123.", "「{value}」は適格請求書発行事業者の登録番号の形式ではありません。T と 13 桁の数字で入力してください（例: T1234567890123）。"},
+	"company.logo.size":           {"The logo is too large: use an image of at most {max}.", "ロゴが大きすぎます。{max} 以下の画像にしてください。"},
+	"company.logo.type":           {"The logo must be a PNG or JPEG image.", "ロゴは PNG または JPEG の画像にしてください。"},
+	"company.role":                {"Only a director or an administrator can change the company profile.", "会社情報を変更できるのはディレクターまたは管理者のみです。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

@@ -97,6 +97,13 @@ func (s *seeder) seedUsers() error {
 		{Code: "BUSINESS", Segment: cpq.SegmentBusiness, Team: []string{rep.ID, ito.ID}},
 		{Code: "CONSUMER", Segment: cpq.SegmentConsumer, Team: []string{ito.ID, rep.ID}},
 	}
+	// The seller on every document.
+	seller := cpq.Company{Name: text("Sakura Telecom K.K.", "さくらテレコム株式会社"),
+		Address: text("3-4-1 Shibaura, Minato-ku, Tokyo 108-0023", "〒108-0023 東京都港区芝浦 3-4-1"),
+		Phone:   "03-6400-1000", Email: "sales@sakura-telecom.example", RegistrationNumber: "T5011001099999"}
+	if err := s.tx.Settings().Set(s.ctx, sales.SettingCompany, sales.CompanyJSON(seller)); err != nil {
+		return err
+	}
 	// The app starts as Sato, the account executive the demo's quotes belong to.
 	if err := s.tx.Settings().Set(s.ctx, sales.SettingUser, rep.ID); err != nil {
 		return err

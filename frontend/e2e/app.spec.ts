@@ -194,6 +194,36 @@ test('pricing settings: a rep reads them, a director changes how tax is rounded'
   expect(errors).toEqual([]);
 });
 
+test('the company profile: read by all, changed by a director, the registration number checked — in Japanese', async ({ page }) => {
+  const errors = await open(page, 'ja');
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('company-settings');
+  await expect(page.getByTestId('company-name-ja').locator('input')).toHaveValue('さくらテレコム株式会社');
+  await expect(page.getByTestId('company-save')).toHaveCount(0);
+  await expect(card).toContainText('会社情報を変更できるのはディレクターまたは管理者のみです。');
+
+  await page.getByTestId('user-menu').click();
+  await page.getByText('高橋 誠 — ディレクター').click();
+  await page.getByTestId('company-registration').locator('input').fill('T12345');
+  await page.getByTestId('company-save').click();
+  await expect(card).toContainText('「T12345」は適格請求書発行事業者の登録番号の形式ではありません。');
+  await page.getByTestId('company-registration').locator('input').fill('t-5011001099999');
+  // A small PNG logo, chosen as a file.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('company-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('company-logo')).toBeVisible();
+  await page.getByTestId('company-save').click();
+  await expect(page.locator('.n-message').last()).toContainText('会社情報を保存しました。');
+  await page.reload();
+  await expect(page.getByTestId('company-registration').locator('input')).toHaveValue('T5011001099999');
+  await expect(page.getByTestId('company-logo')).toBeVisible();
+  await shot(page, 'settings-company-ja');
+  await page.getByTestId('user-menu').click();
+  await page.getByText('佐藤 健 — 営業担当').click();
+  await setLanguage(page, 'en');
+  expect(errors).toEqual([]);
+});
+
 test('runtime events reach every open page', async ({ browser }) => {
   const a = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

@@ -89,6 +89,8 @@ export const quotes = {
 export const settings = {
   pricing: () => call(Settings.Pricing()),
   setPricing: (s: app.PricingSettingsDTO) => call(Settings.SetPricing(s)),
+  company: () => call(Settings.Company()),
+  setCompany: (c: app.CompanyDTO) => call(Settings.SetCompany(c)),
 };
 
 /** Events the Go services emit. */
