@@ -1,6 +1,7 @@
 package cpq
 
 import (
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the Tokyo zone, whatever the machine has
@@ -218,5 +219,29 @@ func TestCanonicalRegionShortForms(t *testing.T) {
 		if got := CanonicalRegion(in); got != want {
 			t.Errorf("CanonicalRegion(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestClauseTemplate(t *testing.T) {
+	c := &ClauseTemplate{Code: "NOTICE", Title: Text{EN: "Notice", JA: "解約の通知"},
+		Body: Text{EN: "Give notice {notice_days} days before the end of {term_months} months.", JA: "{notice_days} 日前までに通知してください。"}}
+	err := c.Validate()
+	if ErrorCode(err) != EInvalid || !strings.Contains(Message(LangEN, err.(*Error).Fields[0].Key, err.(*Error).Fields[0].Args), "notice_days, term_months") {
+		t.Errorf("variables that differ between languages: %v", err)
+	}
+	c.Body.JA = "{term_months} か月の期間満了の {notice_days} 日前までに通知してください。"
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Variables(), ","); got != "notice_days,term_months" {
+		t.Errorf("variables = %s", got)
+	}
+	got, err := c.Render(LangJA, map[string]string{"notice_days": "30", "term_months": "24"})
+	if err != nil || got.Body != "24 か月の期間満了の 30 日前までに通知してください。" || got.Title != "解約の通知" {
+		t.Errorf("rendered = %+v %v", got, err)
+	}
+	if _, err := c.Render(LangEN, map[string]string{"notice_days": " "}); err == nil ||
+		Message(LangEN, err.(*Error).Key, err.(*Error).Args) != "Clause NOTICE needs a value for: notice_days, term_months." {
+		t.Errorf("missing values: %v", err)
 	}
 }

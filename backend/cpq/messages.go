@@ -222,6 +222,12 @@ var messages = map[string]Text{
 	"company.logo.size":           {"The logo is too large: use an image of at most {max}.", "ロゴが大きすぎます。{max} 以下の画像にしてください。"},
 	"company.logo.type":           {"The logo must be a PNG or JPEG image.", "ロゴは PNG または JPEG の画像にしてください。"},
 	"company.role":                {"Only a director or an administrator can change the company profile.", "会社情報を変更できるのはディレクターまたは管理者のみです。"},
+	"clause.invalid":              {"The clause cannot be saved:", "条項を保存できません："},
+	"clause.code.required":        {"Give the clause a code.", "条項のコードを入力してください。"},
+	"clause.title.required":       {"Give the clause a title in English and in Japanese.", "条項の見出しを英語と日本語の両方で入力してください。"},
+	"clause.body.required":        {"Write the clause in English and in Japanese.", "条項の本文を英語と日本語の両方で入力してください。"},
+	"clause.variables.differ":     {"The English text uses {en} but the Japanese text uses {ja}: both must use the same variables.", "英語の本文は {en}、日本語の本文は {ja} を使っています。両方で同じ変数を使ってください。"},
+	"clause.variable.missing":     {"Clause {clause} needs a value for: {names}.", "条項 {clause} には次の値が必要です：{names}。"},
 	"inbox.leadAssigned":          {"A new lead was assigned to you: {name} ({source}).", "新しいリードが割り当てられました: {name}（{source}）"},
 
 	// Accounts, contacts, sites.

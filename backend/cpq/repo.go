@@ -37,6 +37,7 @@ type Tx interface {
 	ApprovalRules() ApprovalRuleRepository
 	AssignmentRules() AssignmentRuleRepository
 	Notifications() NotificationRepository
+	Clauses() ClauseRepository
 	// NextNumber returns the next number of a human-facing series ("quote", "order", …), starting at 1.
 	NextNumber(ctx context.Context, series string) (int64, error)
 }
@@ -243,6 +244,14 @@ type NotificationRepository interface {
 	ListFor(ctx context.Context, userID string, limit int) ([]*Notification, int, error)
 	// MarkRead marks the user's notifications read (all of them when ids is empty).
 	MarkRead(ctx context.Context, userID string, ids []string) error
+}
+
+// ClauseRepository is the clause library.
+type ClauseRepository interface {
+	// List returns the clauses by position.
+	List(ctx context.Context) ([]*ClauseTemplate, error)
+	// Save adds a clause or replaces the one with its code.
+	Save(ctx context.Context, c *ClauseTemplate) error
 }
 
 type ContractRepository interface {

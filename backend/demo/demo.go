@@ -38,7 +38,7 @@ func IsSeeded(ctx context.Context, store cpq.Store) (bool, error) {
 func Seed(ctx context.Context, store cpq.Store, today time.Time) error {
 	return store.Update(ctx, func(tx cpq.Tx) error {
 		s := &seeder{ctx: ctx, tx: tx, today: today.UTC().Truncate(24 * time.Hour), products: map[string]*cpq.Product{}}
-		for _, step := range []func() error{s.seedUsers, s.seedCatalog, s.seedPrices, s.seedPromotions, s.seedRules, s.seedAccounts, s.seedLeads, s.seedPipeline} {
+		for _, step := range []func() error{s.seedUsers, s.seedCatalog, s.seedPrices, s.seedPromotions, s.seedRules, s.seedAccounts, s.seedLeads, s.seedPipeline, s.seedClauses} {
 			if err := step(); err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,4 +113,41 @@ func mustEntries(t *testing.T, tx cpq.Tx, id string) []*cpq.PriceEntry {
 		t.Fatal(err)
 	}
 	return es
+}
+
+func TestDemoClauseLibraryRendersInBothLanguages(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.Seed(ctx, db, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	var clauses []*cpq.ClauseTemplate
+	db.View(ctx, func(tx cpq.Tx) error {
+		clauses, err = tx.Clauses().List(ctx)
+		return err
+	})
+	if len(clauses) < 5 || clauses[1].Code != "TERM" {
+		t.Fatalf("clauses = %d, second %+v", len(clauses), clauses[1])
+	}
+	values := map[string]string{"start_date": "2027-01-01", "term_months": "36", "notice_days": "30", "payment_days": "30",
+		"availability": "99.9"}
+	for _, c := range clauses {
+		for _, lang := range []cpq.Lang{cpq.LangEN, cpq.LangJA} {
+			got, err := c.Render(lang, values)
+			if err != nil || strings.Contains(got.Body, "{") || got.Title == "" {
+				t.Errorf("%s in %s: %+v %v", c.Code, lang, got, err)
+			}
+		}
+	}
+	term, _ := clauses[1].Render(cpq.LangJA, values)
+	if want := "本契約の期間は 2027-01-01 から 36 か月とし"; !strings.HasPrefix(term.Body, want) {
+		t.Errorf("TERM = %q, want it to start %q", term.Body, want)
+	}
+	if _, err := clauses[2].Render(cpq.LangEN, map[string]string{}); err == nil || !strings.Contains(err.Error(), "notice_days") {
+		t.Errorf("a missing notice period: %v", err)
+	}
 }

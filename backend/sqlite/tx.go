@@ -82,6 +82,7 @@ func (t *tx) AssignmentRules() cpq.AssignmentRuleRepository {
 	return assignmentRules{t}
 }
 func (t *tx) Notifications() cpq.NotificationRepository { return notifications{t} }
+func (t *tx) Clauses() cpq.ClauseRepository             { return clauses{t} }
 
 func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
 	var n int64
