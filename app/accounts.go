@@ -67,26 +67,10 @@ func (svc *AccountService) Get(id string) (AccountDetail, error) {
 			ProductName: textDTO(d.AssetProducts[x.ProductID].Name), SiteID: x.SiteID,
 			Status: string(x.Status), Quantity: x.Quantity, Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency)})
 	}
-	history, err := s.sales.History(s.ctx, "account", id)
-	if err != nil {
+	if out.History, err = s.history("account", id, s.userNames()); err != nil {
 		return AccountDetail{}, err
 	}
-	names := svc.userNames()
-	for _, e := range history {
-		out.History = append(out.History, HistoryEntry{Seq: e.Seq, At: instant(e.At), ActorName: names[e.ActorID],
-			Action: e.Action, Data: string(e.Data)})
-	}
 	return out, nil
-}
-
-func (svc *AccountService) userNames() map[string]string {
-	names := map[string]string{}
-	if users, err := svc.s.sales.Users(svc.s.ctx); err == nil {
-		for _, u := range users {
-			names[u.ID] = u.Name
-		}
-	}
-	return names
 }
 
 func accountFromInput(in AccountInput) *cpq.Account {

@@ -198,3 +198,27 @@ func (s *Services) FormatError(err error) any {
 	}
 	return out
 }
+
+// userNames names the users by id, for lists and histories; a name that cannot be read is left blank.
+func (s *Services) userNames() map[string]string {
+	names := map[string]string{}
+	if users, err := s.sales.Users(s.ctx); err == nil {
+		for _, u := range users {
+			names[u.ID] = u.Name
+		}
+	}
+	return names
+}
+
+// history lists an object's audit entries with who did them.
+func (s *Services) history(entity, id string, names map[string]string) ([]HistoryEntry, error) {
+	events, err := s.sales.History(s.ctx, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	out := []HistoryEntry{}
+	for _, e := range events {
+		out = append(out, HistoryEntry{Seq: e.Seq, At: instant(e.At), ActorName: names[e.ActorID], Action: e.Action, Data: string(e.Data)})
+	}
+	return out, nil
+}

@@ -29,7 +29,7 @@ func (svc *ApprovalService) Inbox() (InboxDTO, error) {
 	if err != nil {
 		return InboxDTO{}, err
 	}
-	names := (&LeadService{s}).userNames()
+	names := s.userNames()
 	for _, p := range pending {
 		st, err := s.sales.QuoteApproval(s.ctx, p.Quote.ID)
 		if err != nil {
@@ -53,6 +53,21 @@ func (svc *ApprovalService) Inbox() (InboxDTO, error) {
 			CreatedAt: instant(n.CreatedAt), Read: !n.ReadAt.IsZero()})
 	}
 	return out, nil
+}
+
+// Waiting counts what the signed-in user should look at: requests to decide and unread notifications. It
+// prices nothing, so the menu can ask it whenever the inbox may have changed.
+func (svc *ApprovalService) Waiting() (int, error) {
+	actor, err := svc.s.actor()
+	if err != nil {
+		return 0, err
+	}
+	pending, err := svc.s.sales.ApprovalInbox(svc.s.ctx, actor)
+	if err != nil {
+		return 0, err
+	}
+	_, unread, err := svc.s.sales.Inbox(svc.s.ctx, actor, 0)
+	return len(pending) + unread, err
 }
 
 // Decide approves or rejects a request with a comment (required to reject).

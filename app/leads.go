@@ -17,16 +17,6 @@ const (
 // LeadService is the leads list: create, edit, import, qualify and convert leads.
 type LeadService struct{ s *Services }
 
-func (svc *LeadService) userNames() map[string]string {
-	names := map[string]string{}
-	if users, err := svc.s.sales.Users(svc.s.ctx); err == nil {
-		for _, u := range users {
-			names[u.ID] = u.Name
-		}
-	}
-	return names
-}
-
 func leadDTO(l *cpq.Lead, names map[string]string) LeadDTO {
 	name := strings.TrimSpace(l.LastName + " " + l.FirstName)
 	if l.Company != "" {
@@ -52,7 +42,7 @@ func (svc *LeadService) List(q LeadQuery) (LeadPage, error) {
 	if err != nil {
 		return LeadPage{}, err
 	}
-	names := svc.userNames()
+	names := svc.s.userNames()
 	page := LeadPage{Items: []LeadDTO{}, Total: total}
 	for _, l := range items {
 		page.Items = append(page.Items, leadDTO(l, names))
@@ -67,7 +57,7 @@ func (svc *LeadService) Get(id string) (LeadDetail, error) {
 	if err != nil {
 		return LeadDetail{}, err
 	}
-	names := svc.userNames()
+	names := svc.s.userNames()
 	d := LeadDetail{Lead: leadDTO(l, names), Matches: []LeadMatchDTO{}, History: []HistoryEntry{}}
 	if l.Status != cpq.LeadConverted {
 		matches, err := s.sales.LeadMatches(s.ctx, id)
@@ -99,7 +89,7 @@ func (svc *LeadService) Create(in LeadInput) (LeadDTO, error) {
 	}
 	svc.s.rt.Emit(EventLeadsChanged, l.ID)
 	svc.s.rt.Emit(EventInboxChanged, l.OwnerID)
-	return leadDTO(&l, svc.userNames()), nil
+	return leadDTO(&l, svc.s.userNames()), nil
 }
 
 // Update saves a lead's details, owner and status.
@@ -114,7 +104,7 @@ func (svc *LeadService) Update(in LeadInput) (LeadDTO, error) {
 	}
 	svc.s.rt.Emit(EventLeadsChanged, l.ID)
 	svc.s.rt.Emit(EventInboxChanged, l.OwnerID)
-	return leadDTO(l, svc.userNames()), nil
+	return leadDTO(l, svc.s.userNames()), nil
 }
 
 // Import reads a CSV file of leads (its text, as the file picker or a drop gives it): the good rows are saved
@@ -130,7 +120,7 @@ func (svc *LeadService) Import(csv, source string) (LeadImportDTO, error) {
 	}
 	lang := svc.s.Lang()
 	out := LeadImportDTO{Created: len(r.Created), Refused: []RefusedRowDTO{}, Leads: []LeadDTO{}}
-	names := svc.userNames()
+	names := svc.s.userNames()
 	for _, l := range r.Created {
 		out.Leads = append(out.Leads, leadDTO(l, names))
 	}
@@ -173,19 +163,6 @@ func (svc *LeadService) Convert(in ConvertInput) (ConvertedDTO, error) {
 	svc.s.rt.Emit(EventLeadsChanged, in.LeadID)
 	svc.s.rt.Emit(EventAccountsChanged, r.Account.ID)
 	svc.s.rt.Emit(EventOpportunitiesChanged, out.OpportunityID)
-	return out, nil
-}
-
-// history lists an object's audit entries with who did them.
-func (s *Services) history(entity, id string, names map[string]string) ([]HistoryEntry, error) {
-	events, err := s.sales.History(s.ctx, entity, id)
-	if err != nil {
-		return nil, err
-	}
-	out := []HistoryEntry{}
-	for _, e := range events {
-		out = append(out, HistoryEntry{Seq: e.Seq, At: instant(e.At), ActorName: names[e.ActorID], Action: e.Action, Data: string(e.Data)})
-	}
 	return out, nil
 }
 

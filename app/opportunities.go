@@ -107,7 +107,7 @@ func (svc *OpportunityService) Get(id string) (OpportunityDetail, error) {
 	if err != nil {
 		return OpportunityDetail{}, err
 	}
-	names := (&LeadService{s}).userNames()
+	names := s.userNames()
 	e := sales.PipelineEntry{Opportunity: o, Account: acc.Account}
 	dto := opportunityDTO(e)
 	dto.OwnerName = names[o.OwnerID]

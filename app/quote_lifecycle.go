@@ -45,7 +45,7 @@ func (svc *QuoteService) Approval(quoteID string) (QuoteApprovalDTO, error) {
 		return QuoteApprovalDTO{}, err
 	}
 	p, q := st.Priced, st.Priced.Quote
-	names := (&LeadService{s}).userNames()
+	names := s.userNames()
 	out := QuoteApprovalDTO{Needed: p.Decision.Needed(), Level: string(p.Decision.Level),
 		Reasons: reasonDTOs(p.Decision.Reasons, s.Lang()), Approvals: []ApprovalDTO{}, Valid: st.Valid != nil, Hash: p.Hash,
 		Problems: len(p.Problems), Credit: string(p.Account.Credit.Status), Actions: []string{}, Primary: q.Primary,

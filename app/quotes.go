@@ -92,13 +92,26 @@ func (svc *QuoteService) load(id string) (*openQuote, error) {
 // reload prices a quote afresh from the database after a change to its lines or sites, tells every window, and
 // returns the builder's state. The caller holds svc.mu.
 func (svc *QuoteService) reload(quoteID string) (QuoteDetail, error) {
+	var before cpq.QuoteStatus
+	if oq := svc.open[quoteID]; oq != nil {
+		before = oq.pricer.Quote().Status
+	}
 	oq, err := svc.load(quoteID)
 	if err != nil {
 		return QuoteDetail{}, err
 	}
 	svc.s.rt.Emit(EventQuoteChanged, quoteID)
+	svc.statusMoved(before, oq.pricer.Quote().Status)
 	svc.follow(oq, true)
 	return svc.detail(oq)
+}
+
+// statusMoved tells the inboxes when an edit moved the version's status: an edit voids an approval asked for
+// or given, and the approver's count changes with it.
+func (svc *QuoteService) statusMoved(before, after cpq.QuoteStatus) {
+	if before != "" && before != after {
+		svc.s.rt.Emit(EventInboxChanged, "")
+	}
 }
 
 // follow keeps the opportunity's amount at its primary quote's total contract value as the rep edits: it is
@@ -233,10 +246,12 @@ func (svc *QuoteService) Update(u QuoteUpdate) (QuoteDetail, error) {
 	if err != nil {
 		return QuoteDetail{}, err
 	}
+	before := oq.pricer.Quote().Status
 	if err := oq.pricer.SetQuote(q); err != nil {
 		return QuoteDetail{}, err
 	}
 	oq.qc.Quote = oq.pricer.Quote()
+	svc.statusMoved(before, q.Status)
 	svc.s.rt.Emit(EventQuoteChanged, u.QuoteID)
 	svc.follow(oq, false)
 	return svc.detail(oq)
@@ -383,6 +398,7 @@ func (svc *QuoteService) UpdateLine(u LineUpdate) (QuoteDelta, error) {
 		return QuoteDelta{}, err
 	}
 	// The edit may have voided an approval and sent the version back to draft.
+	svc.statusMoved(oq.pricer.Quote().Status, h.Status)
 	oq.pricer.Quote().Status = h.Status
 	changed, err := oq.pricer.SetLine(*line)
 	if err != nil {

@@ -261,20 +261,7 @@ func TestApprovalVoidedWhenPricesChangeUnderIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The list price moves after the approval: the approved content is no longer the quote's.
-	p.db.Update(ctx, func(tx cpq.Tx) error {
-		lists, _ := tx.PriceLists().List(ctx)
-		for _, l := range lists {
-			es, _ := tx.PriceLists().Entries(ctx, l.ID)
-			tx.PriceLists().ClearEntries(ctx, l.ID)
-			for _, e := range es {
-				if e.Amount.Equal(decimal.RequireFromString("12800")) {
-					e.Amount = decimal.RequireFromString("13800")
-				}
-				tx.PriceLists().AddEntry(ctx, e)
-			}
-		}
-		return nil
-	})
+	p.movePrice(t, "12800", "13800")
 	if _, err := p.s.PresentQuote(ctx, rep, q.ID); errKey(err) != "approval.changed" {
 		t.Fatalf("present after a price change: %v", err)
 	}

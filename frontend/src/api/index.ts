@@ -52,6 +52,7 @@ export const opportunities = {
 
 export const approvals = {
   inbox: () => call(Approvals.Inbox()),
+  waiting: () => call(Approvals.Waiting()),
   decide: (approvalId: string, approve: boolean, comment: string) => call(Approvals.Decide(approvalId, approve, comment)),
   markRead: (ids: string[]) => call(Approvals.MarkRead(ids)),
   policy: () => call(Approvals.Policy()),
