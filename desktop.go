@@ -5,9 +5,11 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -45,6 +47,21 @@ func (r *wailsRuntime) Emit(event string, data ...any) {
 	if r.ctx != nil {
 		wailsruntime.EventsEmit(r.ctx, event, data...)
 	}
+}
+
+// SaveFile is the native save dialog (app.SaveDialog); "" when the user cancels.
+func (r *wailsRuntime) SaveFile(title, defaultName string) (string, error) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if r.ctx == nil {
+		return "", errors.New("the window has not started")
+	}
+	filter := wailsruntime.FileFilter{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}
+	if strings.HasSuffix(defaultName, ".zip") {
+		filter = wailsruntime.FileFilter{DisplayName: "ZIP (*.zip)", Pattern: "*.zip"}
+	}
+	return wailsruntime.SaveFileDialog(r.ctx, wailsruntime.SaveDialogOptions{Title: title, DefaultFilename: defaultName,
+		Filters: []wailsruntime.FileFilter{filter}, CanCreateDirectories: true})
 }
 
 func (r *wailsRuntime) started(ctx context.Context) {

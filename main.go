@@ -29,6 +29,7 @@ import (
 	"quotewright/backend/cpq"
 	"quotewright/backend/credit"
 	"quotewright/backend/demo"
+	"quotewright/backend/keystore"
 	"quotewright/backend/sales"
 	"quotewright/backend/sqlite"
 )
@@ -60,6 +61,8 @@ Usage:
                                                 price a quote file, printing the priced quote (docs/formats.md)
   quotewright catalog export [-o FILE]          write the database's catalog as a catalog file
   quotewright catalog import FILE               merge a catalog file into the database (matching by code)
+  quotewright pdf quote|contract ID -o FILE     write a quote's or a contract's PDF (ID: an id or a number,
+                                                the latest version); a signed contract is the signed file
   quotewright version                           print the version
 
 The database is %s
@@ -103,6 +106,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdPrice(ctx, args, stdout)
 	case "catalog":
 		err = cmdCatalog(ctx, args, stdout)
+	case "pdf":
+		err = cmdPDF(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "quotewright %s (schema %d, %s/%s)\n", version, sqlite.SchemaVersion(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":
@@ -181,7 +186,12 @@ func dbPath(flagValue string) string {
 type workspace struct {
 	db    *sqlite.DB
 	sales *sales.Service
+	keys  *keystore.Store
 }
+
+// keysDir is where the signing certificate of the database at dbPath is kept: beside it, in a folder only
+// the user can read.
+func keysDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "keys") }
 
 // openWorkspace opens the database, seeding the demo data into a new one.
 func openWorkspace(ctx context.Context, path string, log *slog.Logger) (*workspace, error) {
@@ -205,7 +215,9 @@ func openWorkspace(ctx context.Context, path string, log *slog.Logger) (*workspa
 	} else if p != nil {
 		uc.SetCreditProvider(p)
 	}
-	return &workspace{db: db, sales: uc}, nil
+	keys := keystore.New(keysDir(db.Path()))
+	uc.SetSigner(keys.Signer)
+	return &workspace{db: db, sales: uc, keys: keys}, nil
 }
 
 // creditProvider is the credit bureau named by QUOTEWRIGHT_CREDIT_URL (with QUOTEWRIGHT_CREDIT_TOKEN as its
@@ -225,7 +237,18 @@ func creditProvider() (credit.Provider, error) {
 func (w *workspace) services(ctx context.Context, rt app.Runtime, mode string, log *slog.Logger) (*app.Services, error) {
 	s, err := app.New(ctx, w.sales, rt, app.Info{Version: version, Mode: mode, DBPath: w.db.Path(), Schema: sqlite.SchemaVersion()}, log)
 	if err == nil {
+		s.Keys = w.keys
 		s.StartBackground(ctx)
+		// The demo certificate is made on first run, in the background: a 2048-bit key takes a moment.
+		go func() {
+			c, err := w.sales.Company(ctx)
+			if err == nil {
+				_, err = w.keys.Signer(c.Name.In(cpq.LangEN))
+			}
+			if err != nil {
+				log.Warn("the signing certificate is not ready", "err", err)
+			}
+		}()
 	}
 	return s, err
 }
@@ -292,7 +315,7 @@ func serve(ctx context.Context, path, addr string, stdout io.Writer, log *slog.L
 		return err
 	}
 	srv, err := browser.New(browser.Config{Services: svc.Bind(), Assets: frontendAssets(), Hub: hub,
-		FormatError: svc.FormatError, Log: log})
+		FormatError: svc.FormatError, Log: log, Download: svc.Download})
 	if err != nil {
 		return err
 	}

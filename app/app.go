@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"quotewright/backend/cpq"
+	"quotewright/backend/keystore"
 	"quotewright/backend/sales"
 )
 
@@ -49,12 +50,19 @@ type Services struct {
 	Leads         *LeadService
 	Opportunities *OpportunityService
 	Approvals     *ApprovalService
+	Contracts     *ContractService
+	Documents     *DocumentService
+
+	// Keys is the company's signing certificate on this computer; nil where nothing is signed.
+	Keys *keystore.Store
 
 	ctx   context.Context
 	sales *sales.Service
 	rt    Runtime
 	info  Info
 	log   *slog.Logger
+
+	downloads downloads
 
 	mu   sync.RWMutex
 	lang cpq.Lang
@@ -73,6 +81,8 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	s.Leads = &LeadService{s}
 	s.Opportunities = &OpportunityService{s}
 	s.Approvals = &ApprovalService{s}
+	s.Contracts = &ContractService{s}
+	s.Documents = &DocumentService{s: s}
 	if uc == nil {
 		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
@@ -144,7 +154,8 @@ func (s *Services) expireQuotes(ctx context.Context) {
 
 // Bind lists the services to bind, for Wails and for browser mode alike.
 func (s *Services) Bind() []any {
-	return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings, s.Leads, s.Opportunities, s.Approvals}
+	return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings, s.Leads, s.Opportunities, s.Approvals,
+		s.Contracts, s.Documents}
 }
 
 // Lang is the current UI language.

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"strings"
@@ -45,6 +46,7 @@ type Server struct {
 	hosts       map[string]bool
 	cookie      string
 	files       http.Handler
+	download    func(token string) (string, []byte, bool)
 }
 
 // Config is what the server serves.
@@ -54,6 +56,8 @@ type Config struct {
 	Hub         *Hub            // where the services' runtime events come from
 	FormatError func(error) any // the same error formatter the desktop uses
 	Log         *slog.Logger
+	// Download hands over a file the services offered for download, once; nil when none are offered.
+	Download func(token string) (name string, data []byte, ok bool)
 }
 
 // New prepares a server with a fresh random token.
@@ -80,7 +84,7 @@ func New(c Config) (*Server, error) {
 	return &Server{
 		methods: ms, bridge: []byte(strings.Replace(bridgeJS, "/*METHODS*/[]", string(list), 1)),
 		assets: c.Assets, index: index, token: hex.EncodeToString(b), hub: c.Hub, formatError: c.FormatError,
-		log: c.Log, files: http.FileServer(http.FS(c.Assets)),
+		log: c.Log, files: http.FileServer(http.FS(c.Assets)), download: c.Download,
 	}, nil
 }
 
@@ -129,6 +133,7 @@ func (s *Server) Handler(addr string) http.Handler {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(s.bridge)
 	})
+	mux.HandleFunc("GET /qw/download/{token}", s.handleDownload)
 	mux.HandleFunc("GET /{$}", s.handleIndex)
 	mux.HandleFunc("GET /index.html", s.handleIndex)
 	mux.Handle("GET /", s.files)
@@ -305,4 +310,29 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			flusher.Flush()
 		}
 	}
+}
+
+// handleDownload serves a file the services offered (an exported PDF or ZIP) as an attachment, so the
+// browser saves it rather than showing it.
+func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
+	if s.download == nil {
+		http.NotFound(w, r)
+		return
+	}
+	name, data, ok := s.download(r.PathValue("token"))
+	if !ok {
+		http.Error(w, "This download has expired or was already fetched: export the document again.", http.StatusNotFound)
+		return
+	}
+	ct := "application/octet-stream"
+	switch {
+	case strings.HasSuffix(name, ".pdf"):
+		ct = "application/pdf"
+	case strings.HasSuffix(name, ".zip"):
+		ct = "application/zip"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
 }

@@ -59,7 +59,14 @@ func start(t *testing.T) *fixture {
 		"index.html":    {Data: []byte("<!doctype html><html><head><title>Quotewright</title></head><body></body></html>")},
 		"assets/app.js": {Data: []byte("console.log('app')")},
 	}
-	srv, err := browser.New(browser.Config{Services: []any{&Echo{hub}}, Assets: assets, Hub: hub, FormatError: formatError})
+	files := map[string][]byte{"tok1": []byte("%PDF-1.4 quote")}
+	download := func(tok string) (string, []byte, bool) {
+		data, ok := files[tok]
+		delete(files, tok)
+		return "Q-000001-v1 見積.pdf", data, ok
+	}
+	srv, err := browser.New(browser.Config{Services: []any{&Echo{hub}}, Assets: assets, Hub: hub, FormatError: formatError,
+		Download: download})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,5 +284,23 @@ func TestServeStopsWithOpenEventStreams(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("Serve did not stop while a page was listening for events")
+	}
+}
+
+func TestDownloadsAreAttachmentsFetchedOnce(t *testing.T) {
+	f := start(t)
+	if res, _ := f.do(t, "GET", "/qw/download/tok1", "", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("download without the token: %d, want 401", res.StatusCode)
+	}
+	auth := map[string]string{"Authorization": "Bearer " + f.token}
+	res, body := f.do(t, "GET", "/qw/download/tok1", "", auth)
+	if res.StatusCode != 200 || body != "%PDF-1.4 quote" || res.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("download: %d %q %q", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	if cd := res.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "filename*=utf-8''Q-000001-v1%20%E8%A6%8B") {
+		t.Errorf("Content-Disposition = %q", cd)
+	}
+	if res, _ := f.do(t, "GET", "/qw/download/tok1", "", auth); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a second fetch: %d, want 404", res.StatusCode)
 	}
 }

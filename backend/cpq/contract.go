@@ -1,8 +1,13 @@
 package cpq
 
-import "time"
+import (
+	"strings"
+	"time"
 
-// ContractStatus is where a contract is between negotiation and termination.
+	"github.com/shopspring/decimal"
+)
+
+// ContractStatus is where a contract version is between negotiation and termination.
 type ContractStatus string
 
 const (
@@ -13,43 +18,172 @@ const (
 	ContractSigned          ContractStatus = "signed"
 	ContractActivated       ContractStatus = "activated"
 	ContractTerminated      ContractStatus = "terminated"
+	// ContractSuperseded is a version that a newer one replaced during negotiation; read-only.
+	ContractSuperseded ContractStatus = "superseded"
 )
 
 // ContractTransitions: negotiation may go back and forth until signatures are collected; a signed contract
-// is only activated or terminated.
+// is only activated or terminated. A version still being negotiated is superseded by the next one.
 var ContractTransitions = Transitions[ContractStatus]{Entity: "contract", Next: map[ContractStatus][]ContractStatus{
-	ContractDraft:           {ContractInNegotiation, ContractApproved, ContractTerminated},
-	ContractInNegotiation:   {ContractApproved, ContractTerminated},
-	ContractApproved:        {ContractOutForSignature, ContractInNegotiation, ContractTerminated},
-	ContractOutForSignature: {ContractSigned, ContractInNegotiation, ContractTerminated},
+	ContractDraft:           {ContractInNegotiation, ContractApproved, ContractTerminated, ContractSuperseded},
+	ContractInNegotiation:   {ContractApproved, ContractTerminated, ContractSuperseded},
+	ContractApproved:        {ContractOutForSignature, ContractInNegotiation, ContractTerminated, ContractSuperseded},
+	ContractOutForSignature: {ContractSigned, ContractInNegotiation, ContractTerminated, ContractSuperseded},
 	ContractSigned:          {ContractActivated, ContractTerminated},
 	ContractActivated:       {ContractTerminated},
 	ContractTerminated:      {},
+	ContractSuperseded:      {},
 }}
 
-// Contract is the agreement made from an accepted quote version: clauses plus the commercial schedule.
+// Contract is one version of the agreement made from an accepted quote version: clauses plus the commercial
+// schedule. Each negotiated change makes a new version with the same Number; the old one is superseded.
 type Contract struct {
 	ID         string
 	Number     string
 	Version    int
 	AccountID  string
 	QuoteID    string // the accepted quote version whose items and prices it carries
+	OwnerID    string
+	PreviousID string // the version this one revises
+	Note       string // what this version changed, as the person who made it put it
 	Status     ContractStatus
 	Lang       Lang
 	StartDate  time.Time
 	TermMonths int
 	Clauses    []ContractClause
+	// Schedule is the commercial schedule as the customer accepted it: copied from the quote version when
+	// the contract is made, so a later catalog change never alters a contract.
+	Schedule   Schedule
+	Signatures []Signature
 	SignedAt   time.Time
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
 
-// ContractClause is one clause of a contract, from the clause library, with its text as negotiated.
+// ContractClause is one clause of a contract, from the clause library, with its text as negotiated. A clause
+// written during negotiation has a Code starting with "CUSTOM".
 type ContractClause struct {
 	Code     string
 	Title    string
 	Body     string
 	Position int
+}
+
+// Schedule is a contract's commercial schedule: the lines and totals of the accepted quote version.
+type Schedule struct {
+	Currency   string          `json:"currency"`
+	TermMonths int             `json:"termMonths"`
+	Groups     []ScheduleGroup `json:"groups"`
+	// Net amounts by kind, tax by rate, gross amounts and the total contract value, before tax.
+	OneTime      decimal.Decimal `json:"oneTime"`
+	Monthly      decimal.Decimal `json:"monthly"`
+	Taxes        []ScheduleTax   `json:"taxes"`
+	OneTimeTax   decimal.Decimal `json:"oneTimeTax"`
+	MonthlyTax   decimal.Decimal `json:"monthlyTax"`
+	OneTimeGross decimal.Decimal `json:"oneTimeGross"`
+	MonthlyGross decimal.Decimal `json:"monthlyGross"`
+	TCV          decimal.Decimal `json:"tcv"`
+}
+
+// ScheduleGroup is the lines at one site.
+type ScheduleGroup struct {
+	Name    string          `json:"name"`
+	Lines   []ScheduleLine  `json:"lines"`
+	OneTime decimal.Decimal `json:"oneTime"`
+	Monthly decimal.Decimal `json:"monthly"`
+}
+
+// ScheduleLine is one priced line: Depth is its place in the bundle hierarchy (0 for a top line). Amounts
+// are net of every discount, for the line's quantity.
+type ScheduleLine struct {
+	Depth       int             `json:"depth"`
+	Product     string          `json:"product"`
+	Detail      string          `json:"detail,omitempty"`
+	Quantity    int             `json:"quantity"`
+	UnitPrice   decimal.Decimal `json:"unitPrice"`
+	DiscountPct decimal.Decimal `json:"discountPct"`
+	OneTime     decimal.Decimal `json:"oneTime"`
+	Monthly     decimal.Decimal `json:"monthly"`
+}
+
+// ScheduleTax is the tax on one kind of charge at one rate.
+type ScheduleTax struct {
+	Kind string          `json:"kind"` // "one_time" or "monthly"
+	Rate decimal.Decimal `json:"rate"`
+	Base decimal.Decimal `json:"base"`
+	Tax  decimal.Decimal `json:"tax"`
+}
+
+// Party is a side of a contract.
+type Party string
+
+const (
+	PartyProvider Party = "provider" // the seller, who issues the contract
+	PartyCustomer Party = "customer"
+)
+
+// SignMethod is how a person signed: a signature drawn on screen, or their name typed.
+type SignMethod string
+
+const (
+	SignDrawn SignMethod = "drawn"
+	SignTyped SignMethod = "typed"
+)
+
+// Signature is one party's signature on a contract version: who signed, as what, when and how.
+type Signature struct {
+	Party      Party
+	Name       string
+	Title      string
+	Method     SignMethod
+	Image      []byte // the drawn signature, PNG
+	SignedAt   time.Time
+	RecordedBy string // the user who recorded it (the rep, with the customer at the laptop)
+}
+
+// MaxSignatureBytes bounds a drawn signature image.
+const MaxSignatureBytes = 256 << 10
+
+// Validate checks a signature before it is recorded.
+func (s *Signature) Validate() error {
+	v := Validation{Key: "signature.invalid"}
+	if s.Party != PartyProvider && s.Party != PartyCustomer {
+		v.Add("party", "signature.party")
+	}
+	v.Require("name", s.Name, "signature.name.required")
+	switch s.Method {
+	case SignDrawn:
+		if len(s.Image) == 0 {
+			v.Add("image", "signature.image.required")
+		} else if len(s.Image) > MaxSignatureBytes {
+			v.Add("image", "signature.image.size", "max", "256 KB")
+		} else if !strings.HasPrefix(string(s.Image), "\x89PNG\r\n\x1a\n") {
+			v.Add("image", "signature.image.type")
+		}
+	case SignTyped:
+	default:
+		v.Add("method", "signature.method")
+	}
+	return v.Err()
+}
+
+// Signature returns the party's signature, or nil.
+func (c *Contract) Signature(p Party) *Signature {
+	for i := range c.Signatures {
+		if c.Signatures[i].Party == p {
+			return &c.Signatures[i]
+		}
+	}
+	return nil
+}
+
+// Negotiable reports whether the version's clauses may still change (which makes a new version).
+func (c *Contract) Negotiable() bool {
+	switch c.Status {
+	case ContractDraft, ContractInNegotiation, ContractApproved, ContractOutForSignature:
+		return true
+	}
+	return false
 }
 
 // Validate checks a contract before it is saved.
@@ -63,6 +197,11 @@ func (c *Contract) Validate() error {
 	if c.Version < 1 {
 		v.Add("version", "contract.version.range")
 	}
+	for i, cl := range c.Clauses {
+		if strings.TrimSpace(cl.Title) == "" || strings.TrimSpace(cl.Body) == "" {
+			v.Add("clauses", "contract.clause.empty", "clause", itoa(i+1))
+		}
+	}
 	return v.Err()
 }
 
@@ -73,4 +212,19 @@ func (c *Contract) SetStatus(to ContractStatus) error {
 	}
 	c.Status = to
 	return nil
+}
+
+// Revision returns the next version of the contract with clauses as given: the same number, terms and
+// schedule, no signatures, pointing back to this version. It is not saved.
+func (c *Contract) Revision(clauses []ContractClause, note string) *Contract {
+	v := *c
+	v.ID, v.Version, v.PreviousID, v.Note = "", c.Version+1, c.ID, note
+	v.Status = ContractInNegotiation
+	v.Clauses = append([]ContractClause(nil), clauses...)
+	for i := range v.Clauses {
+		v.Clauses[i].Position = i
+	}
+	v.Signatures, v.SignedAt = nil, time.Time{}
+	v.CreatedAt, v.UpdatedAt = time.Time{}, time.Time{}
+	return &v
 }

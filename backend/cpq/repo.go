@@ -38,6 +38,7 @@ type Tx interface {
 	AssignmentRules() AssignmentRuleRepository
 	Notifications() NotificationRepository
 	Clauses() ClauseRepository
+	Documents() DocumentRepository
 	// NextNumber returns the next number of a human-facing series ("quote", "order", …), starting at 1.
 	NextNumber(ctx context.Context, series string) (int64, error)
 }
@@ -254,11 +255,38 @@ type ClauseRepository interface {
 	Save(ctx context.Context, c *ClauseTemplate) error
 }
 
+// ContractRepository holds contract versions with their clauses, schedules and signatures.
 type ContractRepository interface {
 	Create(ctx context.Context, c *Contract) error
 	Get(ctx context.Context, id string) (*Contract, error)
+	// ListByAccount returns the account's contract versions by number and version.
 	ListByAccount(ctx context.Context, accountID string) ([]*Contract, error)
+	// Versions returns every version of a contract number, oldest first.
+	Versions(ctx context.Context, number string) ([]*Contract, error)
+	// ListLatest returns the newest version of each contract (of one account, when accountID is not empty),
+	// most recently changed first.
+	ListLatest(ctx context.Context, accountID string) ([]*Contract, error)
+	// ListByQuote returns the contract versions made from a quote version.
+	ListByQuote(ctx context.Context, quoteID string) ([]*Contract, error)
+	// Update saves the version's status, dates, terms and clauses.
 	Update(ctx context.Context, c *Contract) error
+	// Sign records one party's signature on a version (replacing an earlier one by the same party).
+	Sign(ctx context.Context, contractID string, s *Signature) error
+	// ClearSignatures removes a version's signatures.
+	ClearSignatures(ctx context.Context, contractID string) error
+}
+
+// DocumentRepository records the documents the app issued.
+type DocumentRepository interface {
+	Create(ctx context.Context, d *Document) error
+	// Get returns a document with its content.
+	Get(ctx context.Context, id string) (*Document, error)
+	// FindBySHA256 returns the document issued with this digest (without content), or ENotFound.
+	FindBySHA256(ctx context.Context, sum string) (*Document, error)
+	// ListByEntity returns the documents made from a quote or contract version, newest first, without content.
+	ListByEntity(ctx context.Context, entityID string) ([]*Document, error)
+	// SignedCertificate reports whether any document was signed with the certificate of this fingerprint.
+	SignedCertificate(ctx context.Context, fingerprint string) (bool, error)
 }
 
 // OrderFilter selects orders.

@@ -4,6 +4,16 @@ import "quotewright/backend/cpq"
 
 // seedClauses: the company's standard contract clauses, in English and Japanese.
 func (s *seeder) seedClauses() error {
+	for _, c := range StandardClauses() {
+		if err := s.tx.Clauses().Save(s.ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StandardClauses are the demo company's standard clauses, in order.
+func StandardClauses() []*cpq.ClauseTemplate {
 	clauses := []*cpq.ClauseTemplate{
 		{Code: "SERVICES", Title: text("Services", "サービス内容"),
 			Body: text("The Provider supplies the services listed in the commercial schedule, at the sites named there, from {start_date}.",
@@ -29,9 +39,6 @@ func (s *seeder) seedClauses() error {
 	}
 	for i, c := range clauses {
 		c.Position, c.Active = i+1, true
-		if err := s.tx.Clauses().Save(s.ctx, c); err != nil {
-			return err
-		}
 	}
-	return nil
+	return clauses
 }

@@ -26,9 +26,14 @@ func (s *Service) Company(ctx context.Context) (c cpq.Company, err error) {
 	if err != nil || !ok {
 		return c, err
 	}
+	return parseCompany(v)
+}
+
+// parseCompany reads the stored form of a company profile.
+func parseCompany(v string) (cpq.Company, error) {
 	var j companyJSON
 	if err := json.Unmarshal([]byte(v), &j); err != nil {
-		return c, cpq.Internal(err)
+		return cpq.Company{}, cpq.Internal(err)
 	}
 	return cpq.Company{Name: j.Name, Address: j.Address, Phone: j.Phone, Email: j.Email,
 		RegistrationNumber: j.RegistrationNumber, Logo: j.Logo}, nil

@@ -15,6 +15,7 @@ type Service struct {
 	store  cpq.Store
 	now    cpq.Clock
 	credit credit.Provider
+	signer SignerSource
 }
 
 // New returns the use cases over store; clock may be nil for the real time.

@@ -83,6 +83,7 @@ func (t *tx) AssignmentRules() cpq.AssignmentRuleRepository {
 }
 func (t *tx) Notifications() cpq.NotificationRepository { return notifications{t} }
 func (t *tx) Clauses() cpq.ClauseRepository             { return clauses{t} }
+func (t *tx) Documents() cpq.DocumentRepository         { return documents{t} }
 
 func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
 	var n int64

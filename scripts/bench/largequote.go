@@ -185,7 +185,7 @@ func largeQuoteFigures(bin, dir string, n int) []*figure {
 		approve.samples = append(approve.samples, timeApproval(svc, q))
 		approve.base = append(approve.base, timeReadPrice(w))
 	}
-	return []*figure{price, reprice, edit, persist, approve}
+	return append([]*figure{price, reprice, edit, persist, approve}, documentFigures(w, dir, n)...)
 }
 
 // timeApproval is what the quote's approval bar asks after edits, and what submitting and presenting decide

@@ -29,9 +29,12 @@ type figure struct {
 	name     string
 	target   time.Duration
 	maxRatio float64 // the most the median may be of the baseline's median; 0 when the issue names no ratio
-	samples  []time.Duration
-	baseline string
-	base     []time.Duration
+	// minSpeedup is the least the baseline's median may be of the median (the baseline is a slower way of
+	// doing the same thing); 0 when the issue names none.
+	minSpeedup float64
+	samples    []time.Duration
+	baseline   string
+	base       []time.Duration
 }
 
 func main() {
@@ -71,14 +74,19 @@ func main() {
 		med, p90, bmed := pct(f.samples, 50), pct(f.samples, 90), pct(f.base, 50)
 		ratio := float64(med) / float64(bmed)
 		ok, target := "yes", "≤ "+ms(f.target)
-		if med > f.target || (f.maxRatio > 0 && ratio > f.maxRatio) {
+		if med > f.target || (f.maxRatio > 0 && ratio > f.maxRatio) || (f.minSpeedup > 0 && 1/ratio < f.minSpeedup) {
 			ok = "NO"
 		}
 		if f.maxRatio > 0 {
 			target += fmt.Sprintf(", ≤ %.1f× baseline", f.maxRatio)
 		}
-		fmt.Printf("| %s | %s | %s | %s | %s (%s) | %.1f× | %s |\n", f.name, ms(med), ms(p90), target,
-			ms(bmed), f.baseline, ratio, ok)
+		shown := fmt.Sprintf("%.1f×", ratio)
+		if f.minSpeedup > 0 {
+			target += fmt.Sprintf(", baseline ≥ %.0f× slower", f.minSpeedup)
+			shown = fmt.Sprintf("%.3f× (baseline %.1f× slower)", ratio, 1/ratio)
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s (%s) | %s | %s |\n", f.name, ms(med), ms(p90), target,
+			ms(bmed), f.baseline, shown, ok)
 	}
 }
 

@@ -1,0 +1,130 @@
+package sales
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/cpq"
+	"quotewright/backend/pricing"
+)
+
+// scheduleOf is a priced quote version as a commercial schedule, in the quote's language: lines grouped by
+// site in the quote's order, each bundle followed by its components, with the totals and tax by rate.
+func scheduleOf(p *Priced) cpq.Schedule {
+	q, r, lang := p.Quote, p.Result, p.Quote.Lang
+	sc := cpq.Schedule{Currency: q.Currency, TermMonths: q.TermMonths,
+		OneTime: r.Totals.OneTime, Monthly: r.Totals.Monthly, OneTimeTax: r.Totals.OneTimeTax, MonthlyTax: r.Totals.MonthlyTax,
+		OneTimeGross: r.Totals.OneTimeGross, MonthlyGross: r.Totals.MonthlyGross, TCV: r.Totals.TCV}
+	for _, t := range r.Totals.Taxes {
+		if t.Kind == pricing.Yearly {
+			continue // no product of ours bills yearly; the schedule shows one-time and monthly charges
+		}
+		sc.Taxes = append(sc.Taxes, cpq.ScheduleTax{Kind: string(t.Kind), Rate: t.Rate, Base: t.Base, Tax: t.Tax})
+	}
+	priced := make(map[string]*pricing.Line, len(r.Lines))
+	for i := range r.Lines {
+		priced[r.Lines[i].LineID] = &r.Lines[i]
+	}
+	children := map[string][]*cpq.QuoteLine{}
+	for i := range q.Lines {
+		l := &q.Lines[i]
+		children[l.SiteGroupID+"/"+l.ParentID] = append(children[l.SiteGroupID+"/"+l.ParentID], l)
+	}
+	for _, ls := range children {
+		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Position < ls[j].Position })
+	}
+	groupTotals := map[string]pricing.Totals{}
+	for _, g := range r.Groups {
+		groupTotals[g.SiteGroupID] = g.Totals
+	}
+	var walk func(g *cpq.ScheduleGroup, key, parent string, depth int)
+	walk = func(g *cpq.ScheduleGroup, key, parent string, depth int) {
+		for _, l := range children[key+"/"+parent] {
+			g.Lines = append(g.Lines, scheduleLine(p, l, priced[l.ID], depth, lang))
+			walk(g, key, l.ID, depth+1)
+		}
+	}
+	groups := append([]cpq.SiteGroup{}, q.SiteGroups...)
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Position < groups[j].Position })
+	groups = append(groups, cpq.SiteGroup{ID: "", Name: cpq.Message(lang, "schedule.noSite", nil)})
+	for _, sg := range groups {
+		g := cpq.ScheduleGroup{Name: sg.Name}
+		walk(&g, sg.ID, "", 0)
+		if len(g.Lines) == 0 {
+			continue
+		}
+		t := groupTotals[sg.ID]
+		g.OneTime, g.Monthly = t.OneTime, t.Monthly
+		sc.Groups = append(sc.Groups, g)
+	}
+	return sc
+}
+
+func scheduleLine(p *Priced, l *cpq.QuoteLine, pl *pricing.Line, depth int, lang cpq.Lang) cpq.ScheduleLine {
+	sl := cpq.ScheduleLine{Depth: depth, Quantity: l.Quantity, DiscountPct: l.DiscountPct}
+	prod := p.Catalog.Product(l.ProductID)
+	if prod == nil {
+		sl.Product = l.ProductID
+	} else {
+		sl.Product = prod.Name.In(lang)
+		sl.Detail = attributeText(prod, l.Attributes, lang)
+	}
+	if pl == nil {
+		return sl
+	}
+	if c := pl.Charge(pricing.OneTime); c != nil {
+		sl.OneTime, sl.UnitPrice = c.Net, c.UnitList
+	}
+	if c := pl.Charge(pricing.Monthly); c != nil {
+		sl.Monthly, sl.UnitPrice = c.Net, c.UnitList // a monthly price is the one a customer compares
+	}
+	if sl.DiscountPct.IsZero() && !l.DiscountAmount.IsZero() {
+		sl.DiscountPct = percentOff(pl)
+	}
+	return sl
+}
+
+// percentOff is an amount discount as the percentage of the list amount it takes off, for the schedule's
+// discount column.
+func percentOff(pl *pricing.Line) decimal.Decimal {
+	for _, c := range pl.Charges {
+		list := c.UnitList.Mul(decimal.NewFromInt(int64(pl.EffectiveQuantity)))
+		if list.IsZero() {
+			continue
+		}
+		for _, st := range c.Steps {
+			if st.Kind == pricing.StepLineDiscount {
+				return st.Amount.Neg().Div(list).Mul(decimal.NewFromInt(100)).Round(1)
+			}
+		}
+	}
+	return decimal.Zero
+}
+
+// attributeText is a line's configuration for people: "Speed: 1 Gbps, Colour: Black", in the product's order.
+func attributeText(prod *cpq.Product, values map[string]string, lang cpq.Lang) string {
+	var parts []string
+	for _, a := range prod.Attributes {
+		v, ok := values[a.Code]
+		if !ok || v == "" {
+			continue
+		}
+		for _, av := range a.Values {
+			if av.Code == v {
+				v = av.Name.In(lang)
+				break
+			}
+		}
+		sep := ": "
+		if lang == cpq.LangJA {
+			sep = "："
+		}
+		parts = append(parts, a.Name.In(lang)+sep+v)
+	}
+	if lang == cpq.LangJA {
+		return strings.Join(parts, "、")
+	}
+	return strings.Join(parts, ", ")
+}
