@@ -77,8 +77,9 @@ test:
 	@$(call stage,go vet ./... then the desktop-only files with the desktop tags)
 	@go vet ./...
 	@go vet -tags desktop,production,$(WAILS_TAGS) .
-	@$(call stage,go test ./...)
-	@go test ./...
+	@$(call stage,go test ./... (page 1 of each test PDF is kept in artifacts/pdf))
+	@mkdir -p artifacts/pdf
+	@QW_ARTIFACTS=$(CURDIR)/artifacts/pdf go test ./...
 	@# The frontend's typecheck and unit tests import frontend/wailsjs: bindings first.
 	@$(MAKE) bindings
 	@$(call stage,frontend: npm run typecheck)

@@ -19,6 +19,14 @@ import (
 // trailer). Anything else it does not recognise is left as it is: at worst a document comes out uncompressed,
 // never broken; the tests check with qpdf that the output is sound and that the pages are compressed.
 
+// gofpdf names the embedded font after its family ("/utf8ipaexg") although it embeds only the glyphs the
+// document uses. PDF readers tell a subset by a tag of six capital letters and "+" before the font's own name
+// (ISO 32000-1, 9.6.4), so the name is written that way: pdffonts then reports the font embedded and subset.
+var (
+	gofpdfFontName = []byte("/utf8" + family)
+	subsetFontName = []byte("/QWIPAX+IPAexGothic")
+)
+
 var deflaters = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return w
@@ -89,7 +97,7 @@ func rewriteStreams(in []byte) ([]byte, error) {
 		newOffsets[i] = out.Len()
 		head, data, tail, ok := plainStream(obj, i)
 		if !ok {
-			out.Write(obj)
+			out.Write(bytes.ReplaceAll(obj, gofpdfFontName, subsetFontName))
 			continue
 		}
 		z.Reset()

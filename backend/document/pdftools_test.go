@@ -49,12 +49,13 @@ func checkPDF(t *testing.T, path string) string {
 	needTools(t, "qpdf", "pdftotext", "pdffonts")
 	run(t, "qpdf", "--check", path)
 	fonts := run(t, "pdffonts", path)
-	if !strings.Contains(fonts, "ipaexg") || !strings.Contains(fonts, "CID TrueType") {
+	if !strings.Contains(fonts, "+IPAexGothic") || !strings.Contains(fonts, "CID TrueType") {
 		t.Errorf("pdffonts does not list the IPAex font:\n%s", fonts)
 	}
+	// name type encoding emb sub uni object ID: every font embedded, as a subset, with a Unicode map.
 	for _, line := range strings.Split(fonts, "\n")[2:] {
-		if f := strings.Fields(line); len(f) >= 5 && f[len(f)-5] != "yes" {
-			t.Errorf("a font is not embedded: %s", line)
+		if f := strings.Fields(line); len(f) >= 5 && (f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes") {
+			t.Errorf("a font is not embedded as a subset with a Unicode map: %s", line)
 		}
 	}
 	// The text in reading order, then as laid out (which keeps a name and its honorific on one line).
