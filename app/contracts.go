@@ -127,6 +127,7 @@ type ContractDTO struct {
 	Negotiable    bool                 `json:"negotiable"`
 	Clauses       []ClauseDTO          `json:"clauses"`
 	NonStandard   []int                `json:"nonStandard"`
+	Missing       []string             `json:"missingStandard"` // standard clauses the version leaves out
 	Schedule      ScheduleDTO          `json:"schedule"`
 	Signatures    []SignatureDTO       `json:"signatures"`
 	Versions      []ContractVersionDTO `json:"versions"`
@@ -202,6 +203,7 @@ func (svc *ContractService) Get(id string) (ContractDTO, error) {
 	out := ContractDTO{ContractRowDTO: contractRow(c, v.Account.Name), QuoteID: c.QuoteID, QuoteNumber: v.Quote.Number,
 		QuoteVersion: v.Quote.Version, Lang: string(c.Lang), OwnerID: c.OwnerID, OwnerName: names[c.OwnerID], Note: c.Note,
 		Negotiable: c.Negotiable(), Clauses: []ClauseDTO{}, NonStandard: append([]int{}, v.NonStandard...),
+		Missing:  append([]string{}, v.Missing...),
 		Schedule: scheduleDTO(c.Schedule), Signatures: []SignatureDTO{}, Versions: []ContractVersionDTO{},
 		Documents: []DocumentDTO{}, Next: []string{}, CreatedAt: instant(c.CreatedAt), AccountNumber: v.Account.Number}
 	out.Latest = len(v.Versions) > 0 && v.Versions[len(v.Versions)-1].ID == c.ID

@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -162,7 +161,17 @@ func WriteFileAtomic(path string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
+	// A temporary file is private to its owner; an exported document is an ordinary file (the umask still
+	// applies where the user has one set for their folders).
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -321,7 +330,7 @@ func (svc *DocumentService) Verify(dataBase64 string) (VerifyDTO, error) {
 func (svc *DocumentService) Certificate() (CertificateDTO, error) {
 	s := svc.s
 	if s.Keys == nil {
-		return CertificateDTO{}, cpq.Errorf(cpq.EInternal, "signing.unavailable")
+		return CertificateDTO{}, cpq.Errorf(cpq.EConflict, "signing.unavailable")
 	}
 	c, err := s.sales.Company(s.ctx)
 	if err != nil {
@@ -329,7 +338,7 @@ func (svc *DocumentService) Certificate() (CertificateDTO, error) {
 	}
 	sig, err := s.Keys.Signer(c.Name.In(cpq.LangEN))
 	if err != nil {
-		return CertificateDTO{}, &cpq.Error{Code: cpq.EInternal, Key: "signing.certificate", Args: map[string]string{"reason": err.Error()}, Err: err}
+		return CertificateDTO{}, sales.CertificateError(err)
 	}
 	return certificateDTO(sig, s.Keys), nil
 }
@@ -352,7 +361,7 @@ func (svc *DocumentService) ImportCertificate(dataBase64, password string) (Cert
 		return CertificateDTO{}, cpq.Errorf(cpq.EUnauthorized, "certificate.role")
 	}
 	if s.Keys == nil {
-		return CertificateDTO{}, cpq.Errorf(cpq.EInternal, "signing.unavailable")
+		return CertificateDTO{}, cpq.Errorf(cpq.EConflict, "signing.unavailable")
 	}
 	data, err := base64.StdEncoding.DecodeString(dataBase64)
 	if err != nil || len(data) == 0 {
@@ -360,7 +369,7 @@ func (svc *DocumentService) ImportCertificate(dataBase64, password string) (Cert
 	}
 	sig, err := s.Keys.Import(data, password)
 	if err != nil {
-		return CertificateDTO{}, certificateError(err)
+		return CertificateDTO{}, sales.CertificateError(err)
 	}
 	if err := s.sales.RecordCertificate(s.ctx, actor, sig.Fingerprint(), sig.Certificate().Subject.String()); err != nil {
 		return CertificateDTO{}, err
@@ -368,23 +377,12 @@ func (svc *DocumentService) ImportCertificate(dataBase64, password string) (Cert
 	return certificateDTO(sig, s.Keys), nil
 }
 
-// certificateError says in the user's words why a PKCS#12 file was refused.
-func certificateError(err error) error {
-	for e, key := range map[error]string{signing.ErrWrongPassword: "certificate.password", signing.ErrNoPrivateKey: "certificate.noKey",
-		signing.ErrNotPKCS12: "certificate.notP12", signing.ErrExpired: "certificate.expired",
-		signing.ErrNotYetValid: "certificate.notYetValid", signing.ErrKeyNotForSigning: "certificate.usage"} {
-		if errors.Is(err, e) {
-			return &cpq.Error{Code: cpq.EInvalid, Key: key, Err: err}
-		}
-	}
-	return cpq.Internal(fmt.Errorf("importing the signing certificate: %w", err))
-}
-
 // downloads holds files offered to the browser for download, each under a random token, until fetched once
 // or for downloadTTL.
 type downloads struct {
 	mu    sync.Mutex
 	files map[string]download
+	ttl   time.Duration // downloadTTL unless a test says otherwise
 }
 
 type download struct {
@@ -402,13 +400,19 @@ func (d *downloads) put(name string, data []byte) string {
 		d.files = map[string]download{}
 	}
 	now := time.Now()
-	for k, f := range d.files {
-		if now.After(f.expires) {
-			delete(d.files, k)
-		}
-	}
+	d.sweep(now)
 	tok := newToken()
-	d.files[tok] = download{name: name, data: data, expires: now.Add(downloadTTL)}
+	ttl := d.ttl
+	if ttl == 0 {
+		ttl = downloadTTL
+	}
+	d.files[tok] = download{name: name, data: data, expires: now.Add(ttl)}
+	// A file never fetched (the tab was closed, the browser blocked it) is let go when it expires.
+	time.AfterFunc(ttl, func() {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		d.sweep(time.Now().Add(time.Millisecond))
+	})
 	return "/qw/download/" + tok
 }
 
@@ -417,12 +421,22 @@ func (s *Services) Download(token string) (name string, data []byte, ok bool) {
 	d := &s.downloads
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.sweep(time.Now())
 	f, ok := d.files[token]
 	if !ok || time.Now().After(f.expires) {
 		return "", nil, false
 	}
 	delete(d.files, token)
 	return f.name, f.data, true
+}
+
+// sweep forgets the files offered for longer than downloadTTL and never fetched.
+func (d *downloads) sweep(now time.Time) {
+	for k, f := range d.files {
+		if now.After(f.expires) {
+			delete(d.files, k)
+		}
+	}
 }
 
 func newToken() string {

@@ -47,7 +47,7 @@ func (c *Company) Validate() error {
 	}
 	if len(c.Logo) > MaxLogoBytes {
 		v.Add("logo", "company.logo.size", "max", "512 KB")
-	} else if t := c.LogoType(); t != "" && t != "image/png" && t != "image/jpeg" {
+	} else if t := c.LogoType(); t != "" && (t != "image/png" && t != "image/jpeg" || !readableImage(c.Logo, "png", "jpeg")) {
 		v.Add("logo", "company.logo.type")
 	}
 	return v.Err()

@@ -1,6 +1,11 @@
 package cpq
 
 import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // logos
+	_ "image/png"  // logos and drawn signatures
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +49,7 @@ type Contract struct {
 	AccountID  string
 	QuoteID    string // the accepted quote version whose items and prices it carries
 	OwnerID    string
+	AuthorID   string // who made this version (its changes)
 	PreviousID string // the version this one revises
 	Note       string // what this version changed, as the person who made it put it
 	Status     ContractStatus
@@ -157,7 +163,7 @@ func (s *Signature) Validate() error {
 			v.Add("image", "signature.image.required")
 		} else if len(s.Image) > MaxSignatureBytes {
 			v.Add("image", "signature.image.size", "max", "256 KB")
-		} else if !strings.HasPrefix(string(s.Image), "\x89PNG\r\n\x1a\n") {
+		} else if !readableImage(s.Image, "png") {
 			v.Add("image", "signature.image.type")
 		}
 	case SignTyped:
@@ -227,4 +233,19 @@ func (c *Contract) Revision(clauses []ContractClause, note string) *Contract {
 	v.Signatures, v.SignedAt = nil, time.Time{}
 	v.CreatedAt, v.UpdatedAt = time.Time{}, time.Time{}
 	return &v
+}
+
+// maxImageSide bounds a signature's or a logo's width and height: a small file can describe a huge image.
+const maxImageSide = 4000
+
+// readableImage reports whether data is a whole image of one of the formats, of a sensible size: what is
+// saved is what every document can print later.
+func readableImage(data []byte, formats ...string) bool {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || !slices.Contains(formats, format) || cfg.Width < 1 || cfg.Height < 1 ||
+		cfg.Width > maxImageSide || cfg.Height > maxImageSide {
+		return false
+	}
+	_, _, err = image.Decode(bytes.NewReader(data))
+	return err == nil
 }

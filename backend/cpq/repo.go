@@ -199,6 +199,10 @@ type QuoteRepository interface {
 	AddLines(ctx context.Context, quoteID string, lines []QuoteLine) error
 	UpdateLine(ctx context.Context, quoteID string, l *QuoteLine) error
 	DeleteLines(ctx context.Context, quoteID string, ids []string) error
+	// SetPresentedSchedule keeps the lines and prices a version was presented at; PresentedSchedule reads
+	// them back (nil for a version never presented).
+	SetPresentedSchedule(ctx context.Context, quoteID string, s *Schedule) error
+	PresentedSchedule(ctx context.Context, quoteID string) (*Schedule, error)
 }
 
 type ApprovalRepository interface {

@@ -83,10 +83,40 @@ func Compare(older, newer []cpq.ContractClause) []Clause {
 	return out
 }
 
-// Differs reports whether the comparison shows any difference.
+// Differs reports whether the comparison shows any difference, a change of the clauses' order included
+// (it renumbers them).
 func Differs(cs []Clause) bool {
 	for _, c := range cs {
 		if c.Kind != Same {
+			return true
+		}
+	}
+	return false
+}
+
+// Reordered reports whether the clauses both versions have come in another order in the newer one.
+func Reordered(older, newer []cpq.ContractClause) bool {
+	inNew := map[string]bool{}
+	for _, c := range newer {
+		inNew[c.Code] = true
+	}
+	var a, b []string
+	for _, c := range older {
+		if inNew[c.Code] {
+			a = append(a, c.Code)
+		}
+	}
+	inOld := map[string]bool{}
+	for _, c := range older {
+		inOld[c.Code] = true
+	}
+	for _, c := range newer {
+		if inOld[c.Code] {
+			b = append(b, c.Code)
+		}
+	}
+	for i := range a {
+		if a[i] != b[i] {
 			return true
 		}
 	}

@@ -24,7 +24,12 @@ func TestCompanyProfile(t *testing.T) {
 	if err := p.s.SetCompany(ctx, p.users[directorName], c); err == nil {
 		t.Error("a GIF logo was saved")
 	}
-	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	// A file that starts like a PNG and ends early would break every document later: refused now.
+	c.Logo = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	if err := p.s.SetCompany(ctx, p.users[directorName], c); err == nil {
+		t.Error("a truncated PNG logo was saved")
+	}
+	png := signaturePNG(t)
 	c.Logo = png
 	if err := p.s.SetCompany(ctx, p.users[directorName], c); err != nil {
 		t.Fatal(err)

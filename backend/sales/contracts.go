@@ -15,33 +15,25 @@ import (
 // clause's text during negotiation when the customer asks for other terms.
 var contractDefaults = map[string]string{"notice_days": "30", "payment_days": "30", "availability": "99.9"}
 
-// CreateContract makes version 1 of a contract from an accepted quote version whose approval still holds
-// and whose prices are those the customer accepted: the library's standard clauses filled in with the
-// quote's terms, and the quote's lines and prices as the commercial schedule. It starts on the first day of
-// next month.
+// CreateContract makes version 1 of a contract from an accepted quote version: the library's standard
+// clauses filled in with the quote's terms, and the lines and prices the customer accepted as the commercial
+// schedule. Accepting checked the approval and the prices, and an accepted version cannot change, so the
+// contract is made from what was accepted whatever the catalog or the policy say since. It starts on the
+// first day of next month.
 func (s *Service) CreateContract(ctx context.Context, actor Actor, quoteID string) (*cpq.Contract, error) {
 	var c *cpq.Contract
-	var refused error
 	err := s.store.Update(ctx, func(tx cpq.Tx) error {
-		p, err := s.price(ctx, tx, quoteID)
+		q, err := tx.Quotes().Header(ctx, quoteID)
 		if err != nil {
 			return err
 		}
-		q := p.Quote
 		if q.Status != cpq.QuoteAccepted {
 			return cpq.Errorf(cpq.EConflict, "contract.quote.notAccepted", "quote", q.Number+" v"+strconv.Itoa(q.Version),
 				"status", "@quote.status."+string(q.Status))
 		}
-		if q.PresentedHash != "" && q.PresentedHash != p.Hash {
-			return cpq.Errorf(cpq.EConflict, "contract.quote.changed")
-		}
-		voided, err := s.requireApproval(ctx, tx, actor, p)
+		sc, err := s.acceptedSchedule(ctx, tx, q)
 		if err != nil {
 			return err
-		}
-		if voided != nil {
-			refused = voided
-			return nil
 		}
 		existing, err := tx.Contracts().ListByQuote(ctx, q.ID)
 		if err != nil {
@@ -53,9 +45,9 @@ func (s *Service) CreateContract(ctx context.Context, actor Actor, quoteID strin
 			}
 		}
 		today := cpq.Today(s.now())
-		c = &cpq.Contract{AccountID: q.AccountID, QuoteID: q.ID, OwnerID: actor.UserID, Status: cpq.ContractDraft,
-			Lang: q.Lang, StartDate: time.Date(today.Year(), today.Month()+1, 1, 0, 0, 0, 0, time.UTC),
-			TermMonths: max(q.TermMonths, 1), Schedule: scheduleOf(p)}
+		c = &cpq.Contract{AccountID: q.AccountID, QuoteID: q.ID, OwnerID: actor.UserID, AuthorID: actor.UserID,
+			Status: cpq.ContractDraft, Lang: q.Lang, StartDate: time.Date(today.Year(), today.Month()+1, 1, 0, 0, 0, 0, time.UTC),
+			TermMonths: max(q.TermMonths, 1), Schedule: *sc}
 		if c.Clauses, err = s.standardClauses(ctx, tx, c); err != nil {
 			return err
 		}
@@ -63,12 +55,27 @@ func (s *Service) CreateContract(ctx context.Context, actor Actor, quoteID strin
 			return err
 		}
 		return record(ctx, tx, actor, "contract.created", "contract", c.ID, map[string]any{"number": c.Number,
-			"quote": q.ID, "quoteHash": p.Hash, "tcv": c.Schedule.TCV.String()})
+			"quote": q.ID, "quoteHash": q.PresentedHash, "tcv": c.Schedule.TCV.String()})
 	})
-	if err == nil && refused != nil {
-		return nil, refused
-	}
 	return c, err
+}
+
+// acceptedSchedule is the schedule an accepted version was presented and accepted at. A version accepted
+// before presented schedules were kept is priced now, and used only if its prices are still those accepted.
+func (s *Service) acceptedSchedule(ctx context.Context, tx cpq.Tx, q *cpq.Quote) (*cpq.Schedule, error) {
+	sc, err := tx.Quotes().PresentedSchedule(ctx, q.ID)
+	if err != nil || sc != nil {
+		return sc, err
+	}
+	p, err := s.price(ctx, tx, q.ID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Hash != q.PresentedHash {
+		return nil, cpq.Errorf(cpq.EConflict, "contract.quote.changed")
+	}
+	now, err := scheduleOf(p)
+	return &now, err
 }
 
 // clauseValues are the values a contract fills the library's variables with.
@@ -135,7 +142,9 @@ type ContractView struct {
 	// NonStandard lists the clauses whose text is not the library's (by position, 1-based): they need a
 	// manager's approval.
 	NonStandard []int
-	Documents   []*cpq.Document
+	// Missing are the titles of the standard clauses the version leaves out.
+	Missing   []string
+	Documents []*cpq.Document
 }
 
 // Contract reads a contract version with its account, quote, versions and documents.
@@ -155,7 +164,7 @@ func (s *Service) Contract(ctx context.Context, id string) (*ContractView, error
 		if v.Versions, err = tx.Contracts().Versions(ctx, v.Contract.Number); err != nil {
 			return err
 		}
-		if v.NonStandard, err = s.nonStandard(ctx, tx, v.Contract); err != nil {
+		if v.NonStandard, v.Missing, err = s.nonStandard(ctx, tx, v.Contract); err != nil {
 			return err
 		}
 		v.Documents, err = tx.Documents().ListByEntity(ctx, id)
@@ -167,24 +176,31 @@ func (s *Service) Contract(ctx context.Context, id string) (*ContractView, error
 	return &v, nil
 }
 
-// nonStandard lists the clauses (1-based) whose text differs from the library's for this contract.
-func (s *Service) nonStandard(ctx context.Context, tx cpq.Tx, c *cpq.Contract) ([]int, error) {
+// nonStandard lists the clauses (1-based) whose text differs from the library's for this contract, and the
+// titles of the standard clauses it leaves out: either needs a manager's approval.
+func (s *Service) nonStandard(ctx context.Context, tx cpq.Tx, c *cpq.Contract) (changed []int, missing []string, err error) {
 	std, err := s.standardClauses(ctx, tx, c)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byCode := map[string]cpq.ContractClause{}
 	for _, x := range std {
 		byCode[x.Code] = x
 	}
-	var out []int
+	present := map[string]bool{}
 	for i, cl := range c.Clauses {
+		present[cl.Code] = true
 		x, ok := byCode[cl.Code]
 		if !ok || x.Title != cl.Title || x.Body != cl.Body {
-			out = append(out, i+1)
+			changed = append(changed, i+1)
 		}
 	}
-	return out, nil
+	for _, x := range std {
+		if !present[x.Code] {
+			missing = append(missing, x.Title)
+		}
+	}
+	return changed, missing, nil
 }
 
 // ListContracts returns the latest version of each contract, most recently changed first, optionally of one
@@ -239,14 +255,29 @@ func (s *Service) ReviseContract(ctx context.Context, actor Actor, id string, cl
 		if !old.Negotiable() {
 			return cpq.Errorf(cpq.EConflict, "contract.revise.status", "status", "@contract.status."+string(old.Status))
 		}
-		clean, err := cleanClauses(clauses)
+		versions, err := tx.Contracts().Versions(ctx, old.Number)
 		if err != nil {
 			return err
 		}
-		if !redline.Differs(redline.Compare(old.Clauses, clean)) {
+		used := map[string]bool{}
+		for _, v := range versions {
+			full, err := tx.Contracts().Get(ctx, v.ID)
+			if err != nil {
+				return err
+			}
+			for _, cl := range full.Clauses {
+				used[cl.Code] = true
+			}
+		}
+		clean, err := cleanClauses(clauses, used)
+		if err != nil {
+			return err
+		}
+		if !redline.Differs(redline.Compare(old.Clauses, clean)) && !redline.Reordered(old.Clauses, clean) {
 			return cpq.Errorf(cpq.EInvalid, "contract.revise.unchanged")
 		}
 		next = old.Revision(clean, cpq.CleanText(note))
+		next.AuthorID = actor.UserID
 		if err := old.SetStatus(cpq.ContractSuperseded); err != nil {
 			return err
 		}
@@ -262,17 +293,25 @@ func (s *Service) ReviseContract(ctx context.Context, actor Actor, id string, cl
 	return next, err
 }
 
-// cleanClauses trims the clauses, gives new ones a code and refuses empty or repeated ones.
-func cleanClauses(in []cpq.ContractClause) ([]cpq.ContractClause, error) {
+// cleanClauses trims the clauses, gives new ones a code never used in any version of the contract (so a
+// new clause is never compared with a removed one) and refuses empty or repeated ones.
+func cleanClauses(in []cpq.ContractClause, used map[string]bool) ([]cpq.ContractClause, error) {
 	if len(in) == 0 {
 		return nil, cpq.Errorf(cpq.EInvalid, "contract.clauses.none")
 	}
 	out := make([]cpq.ContractClause, len(in))
 	seen := map[string]bool{}
 	custom := 0
+	codes := make([]string, 0, len(in)+len(used))
 	for _, c := range in {
-		if strings.HasPrefix(c.Code, "CUSTOM") {
-			if n, err := strconv.Atoi(strings.TrimPrefix(c.Code, "CUSTOM")); err == nil && n > custom {
+		codes = append(codes, c.Code)
+	}
+	for c := range used {
+		codes = append(codes, c)
+	}
+	for _, c := range codes {
+		if strings.HasPrefix(c, "CUSTOM") {
+			if n, err := strconv.Atoi(strings.TrimPrefix(c, "CUSTOM")); err == nil && n > custom {
 				custom = n
 			}
 		}
@@ -332,12 +371,18 @@ func (s *Service) MoveContract(ctx context.Context, actor Actor, id string, to c
 		case cpq.ContractSigned, cpq.ContractSuperseded:
 			return cpq.Errorf(cpq.EConflict, "contract.move."+string(to))
 		case cpq.ContractApproved:
-			ns, err := s.nonStandard(ctx, tx, c)
+			changed, missing, err := s.nonStandard(ctx, tx, c)
 			if err != nil {
 				return err
 			}
-			if len(ns) > 0 && (cpq.RoleRank(actor.Role) < cpq.RoleRank(cpq.RoleManager) || actor.UserID == c.OwnerID) {
-				return cpq.Errorf(cpq.EUnauthorized, "contract.approve.nonStandard", "clauses", joinInts(ns))
+			// Text that is not the company's standard is approved by a manager or above who neither owns the
+			// contract nor wrote this version.
+			if len(changed)+len(missing) > 0 && (cpq.RoleRank(actor.Role) < cpq.RoleRank(cpq.RoleManager) ||
+				actor.UserID == c.OwnerID || actor.UserID == c.AuthorID) {
+				if len(changed) > 0 {
+					return cpq.Errorf(cpq.EUnauthorized, "contract.approve.nonStandard", "clauses", joinInts(changed))
+				}
+				return cpq.Errorf(cpq.EUnauthorized, "contract.approve.missing", "clauses", strings.Join(missing, ", "))
 			}
 		}
 		from := c.Status

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -64,6 +65,19 @@ func (s *Service) quoteDocument(ctx context.Context, tx cpq.Tx, id string) (*cpq
 	if err != nil {
 		return nil, nil, err
 	}
+	q := p.Quote
+	// A version the customer was shown prints the prices it was shown at; a draft prints today's.
+	sc, err := tx.Quotes().PresentedSchedule(ctx, q.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sc == nil {
+		now, err := scheduleOf(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		sc = &now
+	}
 	company, err := s.company(ctx, tx)
 	if err != nil {
 		return nil, nil, err
@@ -72,7 +86,7 @@ func (s *Service) quoteDocument(ctx context.Context, tx cpq.Tx, id string) (*cpq
 	if err != nil {
 		return nil, nil, err
 	}
-	return p.Quote, quoteView(p, company, cust, cpq.Today(s.now())), nil
+	return q, quoteView(q, *sc, company, cust, cpq.Today(s.now())), nil
 }
 
 // ContractPDF is a contract version's PDF: the signed file itself once both parties have signed, else the
@@ -137,7 +151,7 @@ func (s *Service) RedlinePDF(ctx context.Context, actor Actor, aID, bID string) 
 // certificate and keeps the file.
 func (s *Service) issueSignedContract(ctx context.Context, tx cpq.Tx, actor Actor, c *cpq.Contract) (*cpq.Document, error) {
 	if s.signer == nil {
-		return nil, cpq.Errorf(cpq.EInternal, "signing.unavailable")
+		return nil, cpq.Errorf(cpq.EConflict, "signing.unavailable")
 	}
 	company, err := s.company(ctx, tx)
 	if err != nil {
@@ -145,7 +159,14 @@ func (s *Service) issueSignedContract(ctx context.Context, tx cpq.Tx, actor Acto
 	}
 	sig, err := s.signer(company.Name.In(cpq.LangEN))
 	if err != nil {
-		return nil, &cpq.Error{Code: cpq.EInternal, Key: "signing.certificate", Args: map[string]string{"reason": err.Error()}, Err: err}
+		return nil, CertificateError(err)
+	}
+	// The certificate a director chose is remembered by its fingerprint: a lost key file must not quietly
+	// become a new demo certificate.
+	if want, ok, err := tx.Settings().Get(ctx, SettingCertificate); err != nil {
+		return nil, err
+	} else if ok && want != sig.Fingerprint() {
+		return nil, cpq.Errorf(cpq.EConflict, "signing.certificateChanged")
 	}
 	data, err := s.renderContract(ctx, tx, c)
 	if err != nil {
@@ -155,7 +176,7 @@ func (s *Service) issueSignedContract(ctx context.Context, tx cpq.Tx, actor Acto
 		Reason:   "Contract " + c.Number + " version " + strconv.Itoa(c.Version) + ", signed by both parties",
 		Location: "Quotewright", Time: c.SignedAt})
 	if err != nil {
-		return nil, cpq.Internal(err)
+		return nil, CertificateError(err)
 	}
 	d := &cpq.Document{Kind: cpq.DocContract, EntityID: c.ID, Number: c.Number, Version: c.Version, Lang: c.Lang,
 		Signed: true, CertFingerprint: sig.Fingerprint(), Content: signed}
@@ -389,9 +410,16 @@ func (s *Service) Document(ctx context.Context, id string) (d *cpq.Document, err
 // FileName is the name an issued document is saved under.
 func FileName(d *cpq.Document) string { return fileName(d) }
 
-// RecordCertificate notes in the audit chain that the company's signing certificate was replaced.
+// SettingCertificate remembers the fingerprint of the signing certificate a director chose.
+const SettingCertificate = "signing.certificate"
+
+// RecordCertificate remembers the company's new signing certificate by its fingerprint, and notes the change
+// in the audit chain.
 func (s *Service) RecordCertificate(ctx context.Context, actor Actor, fingerprint, subject string) error {
 	return s.store.Update(ctx, func(tx cpq.Tx) error {
+		if err := tx.Settings().Set(ctx, SettingCertificate, fingerprint); err != nil {
+			return err
+		}
 		return record(ctx, tx, actor, "certificate.replaced", "setting", "signing.certificate",
 			map[string]any{"fingerprint": fingerprint, "subject": subject})
 	})
@@ -435,4 +463,22 @@ func (s *Service) ResolveContract(ctx context.Context, ref string) (id string, e
 		return nil
 	})
 	return id, err
+}
+
+// CertificateError says in the user's words why a certificate cannot be used: a PKCS#12 file refused, or the
+// certificate expired since it was chosen.
+func CertificateError(err error) error {
+	for e, key := range map[error]string{signing.ErrWrongPassword: "certificate.password", signing.ErrNoPrivateKey: "certificate.noKey",
+		signing.ErrNotPKCS12: "certificate.notP12", signing.ErrExpired: "certificate.expired",
+		signing.ErrNotYetValid: "certificate.notYetValid", signing.ErrKeyNotForSigning: "certificate.usage"} {
+		if errors.Is(err, e) {
+			return &cpq.Error{Code: cpq.EInvalid, Key: key, Err: err}
+		}
+	}
+	var ce *cpq.Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	// Internal, so that the cause is logged; the message still says what to do.
+	return &cpq.Error{Code: cpq.EInternal, Key: "signing.certificate", Err: fmt.Errorf("the signing certificate: %w", err)}
 }

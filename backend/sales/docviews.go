@@ -13,9 +13,8 @@ import (
 
 // The view models of the documents: every figure formatted for the document's language and currency.
 
-func quoteView(p *Priced, company cpq.Company, cust customer, today time.Time) *document.Quote {
-	q, lang := p.Quote, p.Quote.Lang
-	sc := scheduleOf(p)
+func quoteView(q *cpq.Quote, sc cpq.Schedule, company cpq.Company, cust customer, today time.Time) *document.Quote {
+	lang := q.Lang
 	groups, totals := scheduleTable(sc, lang)
 	terms := []string{
 		cpq.Message(lang, "doc.terms.validity", map[string]string{"date": longDate(q.ValidUntil, lang)}),
@@ -23,6 +22,9 @@ func quoteView(p *Priced, company cpq.Company, cust customer, today time.Time) *
 	}
 	if q.TermMonths > 0 {
 		terms = append(terms, cpq.Message(lang, "doc.terms.term", map[string]string{"months": strconv.Itoa(q.TermMonths)}))
+	}
+	if q.DiscountPct.IsPositive() {
+		terms = append(terms, cpq.Message(lang, "doc.terms.quoteDiscount", map[string]string{"pct": q.DiscountPct.String()}))
 	}
 	terms = append(terms, cpq.Message(lang, "doc.terms.tax", nil))
 	return &document.Quote{Lang: string(lang), Seller: sellerView(company, lang), Customer: customerView(cust),
@@ -36,7 +38,14 @@ func contractView(c *cpq.Contract, company cpq.Company, cust customer, today tim
 	v := &document.Contract{Lang: string(lang), Seller: sellerView(company, lang), Customer: customerView(cust),
 		Number: c.Number, Version: c.Version, Date: longDate(today, lang), StartDate: longDate(c.StartDate, lang),
 		TermMonths: c.TermMonths, Status: cpq.Message(lang, "contract.status."+string(c.Status), nil),
-		Draft: c.Status == cpq.ContractDraft || c.Status == cpq.ContractInNegotiation, Schedule: groups, Totals: totals}
+		Schedule: groups, Totals: totals}
+	switch c.Status {
+	case cpq.ContractDraft, cpq.ContractInNegotiation, cpq.ContractSuperseded:
+		// A version not approved, or replaced by a newer one, is never mistaken for the agreement.
+		v.Draft = true
+	case cpq.ContractTerminated:
+		v.Draft = c.SignedAt.IsZero()
+	}
 	if !c.SignedAt.IsZero() {
 		v.Date = longDate(c.SignedAt, lang)
 	}

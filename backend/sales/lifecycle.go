@@ -131,6 +131,13 @@ func (s *Service) moveQuote(ctx context.Context, actor Actor, id string, to cpq.
 			}
 		}
 		if to == cpq.QuotePresented {
+			// What the customer is shown is kept: the version's PDF and its contract print exactly this.
+			// (A quote with yearly charges, which the documents cannot print yet, is presented without it.)
+			if sc, err := scheduleOf(p); err == nil {
+				if err := tx.Quotes().SetPresentedSchedule(ctx, q.ID, &sc); err != nil {
+					return err
+				}
+			}
 			q.PresentedHash = p.Hash
 		}
 		if err := q.SetStatus(to); err != nil {

@@ -11,16 +11,18 @@ import (
 )
 
 // scheduleOf is a priced quote version as a commercial schedule, in the quote's language: lines grouped by
-// site in the quote's order, each bundle followed by its components, with the totals and tax by rate.
-func scheduleOf(p *Priced) cpq.Schedule {
+// site in the quote's order, each bundle followed by its components, with the totals and tax by rate. The
+// documents have one-time and monthly columns: a quote with yearly charges is refused rather than printed
+// without them.
+func scheduleOf(p *Priced) (cpq.Schedule, error) {
 	q, r, lang := p.Quote, p.Result, p.Quote.Lang
+	if !r.Totals.Yearly.IsZero() {
+		return cpq.Schedule{}, cpq.Errorf(cpq.EConflict, "schedule.yearly")
+	}
 	sc := cpq.Schedule{Currency: q.Currency, TermMonths: q.TermMonths,
 		OneTime: r.Totals.OneTime, Monthly: r.Totals.Monthly, OneTimeTax: r.Totals.OneTimeTax, MonthlyTax: r.Totals.MonthlyTax,
 		OneTimeGross: r.Totals.OneTimeGross, MonthlyGross: r.Totals.MonthlyGross, TCV: r.Totals.TCV}
 	for _, t := range r.Totals.Taxes {
-		if t.Kind == pricing.Yearly {
-			continue // no product of ours bills yearly; the schedule shows one-time and monthly charges
-		}
 		sc.Taxes = append(sc.Taxes, cpq.ScheduleTax{Kind: string(t.Kind), Rate: t.Rate, Base: t.Base, Tax: t.Tax})
 	}
 	priced := make(map[string]*pricing.Line, len(r.Lines))
@@ -59,7 +61,7 @@ func scheduleOf(p *Priced) cpq.Schedule {
 		g.OneTime, g.Monthly = t.OneTime, t.Monthly
 		sc.Groups = append(sc.Groups, g)
 	}
-	return sc
+	return sc, nil
 }
 
 func scheduleLine(p *Priced, l *cpq.QuoteLine, pl *pricing.Line, depth int, lang cpq.Lang) cpq.ScheduleLine {

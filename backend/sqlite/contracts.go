@@ -9,14 +9,14 @@ import (
 
 type contracts struct{ t *tx }
 
-const contractCols = `id, number, version, account_id, quote_id, owner_id, previous_id, note, status, lang, start_date,
-	term_months, schedule, signed_at, created_at, updated_at`
+const contractCols = `id, number, version, account_id, quote_id, owner_id, author_id, previous_id, note, status, lang,
+	start_date, term_months, schedule, signed_at, created_at, updated_at`
 
 func scanContract(s scanner) (*cpq.Contract, error) {
 	rd := &reader{}
 	var c cpq.Contract
 	var start, schedule, signed, created, updated string
-	if err := s.Scan(&c.ID, &c.Number, &c.Version, &c.AccountID, &c.QuoteID, &c.OwnerID, &c.PreviousID, &c.Note,
+	if err := s.Scan(&c.ID, &c.Number, &c.Version, &c.AccountID, &c.QuoteID, &c.OwnerID, &c.AuthorID, &c.PreviousID, &c.Note,
 		&c.Status, &c.Lang, &start, &c.TermMonths, &schedule, &signed, &created, &updated); err != nil {
 		return nil, err
 	}
@@ -54,8 +54,8 @@ func (r contracts) Create(ctx context.Context, c *cpq.Contract) error {
 	now := r.t.now()
 	c.CreatedAt, c.UpdatedAt = now, now
 	if err := dbErr(r.t.exec(ctx, `INSERT INTO contracts (`+plain(contractCols)+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Number, c.Version, c.AccountID, c.QuoteID, c.OwnerID, c.PreviousID, c.Note, c.Status, c.Lang,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Number, c.Version, c.AccountID, c.QuoteID, c.OwnerID, c.AuthorID, c.PreviousID, c.Note, c.Status, c.Lang,
 		fmtDate(c.StartDate), c.TermMonths, fmtJSON(c.Schedule), fmtTime(c.SignedAt), fmtTime(now), fmtTime(now)), "contract"); err != nil {
 		return err
 	}

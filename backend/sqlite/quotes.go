@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 
 	"quotewright/backend/cpq"
 )
@@ -387,4 +389,26 @@ func (r approvals) ListRequestedBy(ctx context.Context, userID string, n int) ([
 func (r approvals) Update(ctx context.Context, a *cpq.Approval) error {
 	return r.t.execOne(ctx, "approval", a.ID, `UPDATE approvals SET status = ?, level = ?, approver_id = ?, comment = ?,
 		decided_at = ? WHERE id = ?`, a.Status, a.Level, nullID(a.ApproverID), a.Comment, fmtTime(a.DecidedAt), a.ID)
+}
+
+func (r quotes) SetPresentedSchedule(ctx context.Context, quoteID string, s *cpq.Schedule) error {
+	return r.t.execOne(ctx, "quote", quoteID, `UPDATE quotes SET presented_schedule = ? WHERE id = ?`, fmtJSON(s), quoteID)
+}
+
+func (r quotes) PresentedSchedule(ctx context.Context, quoteID string) (*cpq.Schedule, error) {
+	var raw string
+	err := r.t.tx.QueryRowContext(ctx, `SELECT presented_schedule FROM quotes WHERE id = ?`, quoteID).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("quote", quoteID)
+	}
+	if err != nil || raw == "" {
+		return nil, dbErr(err, "quote")
+	}
+	var s cpq.Schedule
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		rd := &reader{}
+		rd.fail("schedule", raw)
+		return nil, rd.err
+	}
+	return &s, nil
 }

@@ -1,8 +1,14 @@
 -- Quotewright schema 6: contracts negotiated in versions, each carrying the commercial schedule it was made
 -- with and the parties' signatures; and the documents the app issued, recorded by their SHA-256.
 
+-- A quote version's lines and prices as presented to the customer, JSON (cpq.Schedule): its PDF and the
+-- contract made from it show exactly these, whatever the catalog says later.
+ALTER TABLE quotes ADD COLUMN presented_schedule TEXT NOT NULL DEFAULT '';
+
 ALTER TABLE contracts ADD COLUMN owner_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE contracts ADD COLUMN previous_id TEXT NOT NULL DEFAULT '';
+-- Who made the version: nobody approves text they wrote.
+ALTER TABLE contracts ADD COLUMN author_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE contracts ADD COLUMN note TEXT NOT NULL DEFAULT '';
 -- The schedule as accepted, JSON (cpq.Schedule): a later catalog change never alters a contract.
 ALTER TABLE contracts ADD COLUMN schedule TEXT NOT NULL DEFAULT '{}';
