@@ -139,11 +139,11 @@ test('the profile and settings: switch user, verify the audit log, sections stil
   await expect(page.getByText('Discount up to 30%, margin at least 10% without approval')).toBeVisible();
   await shot(page, 'settings-en');
 
-  await page.getByTestId('nav-contracts').click();
-  await expect(page.getByTestId('coming-contracts')).toContainText('not built yet');
+  await page.getByTestId('nav-orders').click();
+  await expect(page.getByTestId('coming-orders')).toContainText('not built yet');
   await setLanguage(page, 'ja');
-  await expect(page.getByTestId('coming-contracts')).toContainText('まだ実装されていません');
-  await shot(page, 'coming-contracts-ja');
+  await expect(page.getByTestId('coming-orders')).toContainText('まだ実装されていません');
+  await shot(page, 'coming-orders-ja');
 
   // Back to the rep for the other tests.
   await page.getByTestId('user-menu').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { open, setLanguage, shot } from './helpers';
+import { fibreStoreQuote, open, setLanguage, shot } from './helpers';
 
 // Discount approvals from both sides: the rep asks, the manager decides in the inbox, the rep presents. And the
 // ways around it that other tools leave open are closed, each with a message that says what to do.
@@ -21,18 +21,7 @@ async function lastMessage(page: Page) {
 // newStoreQuote makes a quote on Global Media's opportunity for its new Shinjuku store with business fibre
 // discounted by pct, and returns the quote's URL hash.
 async function newStoreQuote(page: Page, pct: string, lang: 'en' | 'ja'): Promise<string> {
-  await page.getByTestId('nav-accounts').click();
-  await page.getByTestId('account-search').locator('input').fill('グローバル');
-  await page.getByText('グローバルメディア株式会社', { exact: true }).click();
-  await page.getByTestId('tab-quotes').click();
-  await page.getByTestId('account-new-quote').click();
-  await page.getByText('本社 / Head office').click();
-  await page.getByText('横浜店 / Yokohama store (new)').click();
-  await page.getByTestId('quote-create').click();
-  await expect(page.getByTestId('quote-title')).toBeVisible();
-  await page.getByTestId('add-product').click();
-  await page.getByTestId('offer-FIBRE-BIZ').click();
-  await page.getByTestId('picker-add').click();
+  await fibreStoreQuote(page);
   await expect(page.getByTestId('line-count')).toHaveText(lang === 'ja' ? '1 行' : '1 line');
   await page.getByTestId('disc-FIBRE-BIZ').fill(pct);
   return new URL(page.url()).hash;

@@ -18,7 +18,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   execFileSync(bin, ['demo', '--reset', '--large', '--db', db], { stdio: 'pipe' });
   const child: ChildProcess = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DISPLAY: '' },
+    // Each file of an export of signed contracts takes a moment, so that its progress can be seen and cancelled.
+    env: { ...process.env, DISPLAY: '', QUOTEWRIGHT_EXPORT_PAUSE: process.env.QUOTEWRIGHT_EXPORT_PAUSE ?? '1500ms' },
   });
   let stderr = '';
   child.stderr?.on('data', (b) => (stderr += b));

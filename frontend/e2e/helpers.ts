@@ -31,3 +31,28 @@ export async function shot(page: Page, name: string) {
   await page.waitForTimeout(250); // let transitions settle so the picture shows the finished screen
   await page.screenshot({ path: join(shots, `e2e-${name}.png`), fullPage: true });
 }
+
+/** switchUser signs in as another demo profile from the header's menu. */
+export async function switchUser(page: Page, name: string) {
+  if ((await page.getByTestId('user-name').textContent()) === name) return;
+  await page.getByTestId('user-menu').click();
+  await page.locator('.n-dropdown-option', { hasText: name }).click();
+  await expect(page.getByTestId('user-name')).toHaveText(name);
+}
+
+/** fibreStoreQuote starts a quote on Global Media's opportunity for its head office and new Yokohama store,
+ * and adds business fibre at list price. */
+export async function fibreStoreQuote(page: Page) {
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('account-search').locator('input').fill('グローバル');
+  await page.getByText('グローバルメディア株式会社', { exact: true }).click();
+  await page.getByTestId('tab-quotes').click();
+  await page.getByTestId('account-new-quote').click();
+  await page.getByText('本社 / Head office').click();
+  await page.getByText('横浜店 / Yokohama store (new)').click();
+  await page.getByTestId('quote-create').click();
+  await expect(page.getByTestId('quote-title')).toBeVisible();
+  await page.getByTestId('add-product').click();
+  await page.getByTestId('offer-FIBRE-BIZ').click();
+  await page.getByTestId('picker-add').click();
+}

@@ -6,11 +6,13 @@ import * as Settings from '../../wailsjs/go/app/SettingsService';
 import * as Leads from '../../wailsjs/go/app/LeadService';
 import * as Opportunities from '../../wailsjs/go/app/OpportunityService';
 import * as Approvals from '../../wailsjs/go/app/ApprovalService';
+import * as Contracts from '../../wailsjs/go/app/ContractService';
+import * as Documents from '../../wailsjs/go/app/DocumentService';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
-import type { app } from '../../wailsjs/go/models';
+import type { app, redline } from '../../wailsjs/go/models';
 import { call } from './client';
 
-export type { app };
+export type { app, redline };
 export { ApiError, errorText, toApiError } from './client';
 
 export const session = {
@@ -94,6 +96,44 @@ export const settings = {
   setCompany: (c: app.CompanyDTO) => call(Settings.SetCompany(c)),
 };
 
+export const contracts = {
+  list: (accountId: string) => call(Contracts.List(accountId)),
+  get: (id: string) => call(Contracts.Get(id)),
+  createFromQuote: (quoteId: string) => call(Contracts.CreateFromQuote(quoteId)),
+  library: (id: string) => call(Contracts.Library(id)),
+  revise: (id: string, clauses: app.ClauseDTO[], note: string) => call(Contracts.Revise(id, clauses, note)),
+  move: (id: string, to: string) => call(Contracts.Move(id, to)),
+  sign: (id: string, input: app.SignInput) => call(Contracts.Sign(id, input)),
+  compare: (aId: string, bId: string) => call(Contracts.Compare(aId, bId)),
+};
+
+export const documents = {
+  exportQuote: (quoteId: string) => call(Documents.ExportQuote(quoteId)),
+  exportContract: (contractId: string) => call(Documents.ExportContract(contractId)),
+  exportRedline: (aId: string, bId: string) => call(Documents.ExportRedline(aId, bId)),
+  exportSignedContracts: (accountId: string) => call(Documents.ExportSignedContracts(accountId)),
+  cancelExport: (job: string) => call(Documents.CancelExport(job)),
+  verify: (dataBase64: string) => call(Documents.Verify(dataBase64)),
+  certificate: () => call(Documents.Certificate()),
+  importCertificate: (p12Base64: string, password: string) => call(Documents.ImportCertificate(p12Base64, password)),
+};
+
+/** How far a background export has got (the export:progress event). */
+export interface ExportProgress {
+  job: string;
+  done: number;
+  total: number;
+}
+
+/** How a background export ended (the export:done event): with its file, cancelled, or with an error. */
+export interface ExportDone {
+  job: string;
+  count: number;
+  export: app.ExportDTO;
+  cancelled: boolean;
+  error: string;
+}
+
 /** Events the Go services emit. */
 export const events = {
   sessionChanged: 'session:changed',
@@ -103,6 +143,9 @@ export const events = {
   leadsChanged: 'leads:changed',
   opportunitiesChanged: 'opportunities:changed',
   inboxChanged: 'inbox:changed',
+  contractChanged: 'contract:changed',
+  exportProgress: 'export:progress',
+  exportDone: 'export:done',
 } as const;
 
 /** on subscribes to a service event and returns the unsubscribe function. */

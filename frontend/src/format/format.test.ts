@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatSignedMoney, fromMinor, sumMoney, toMinor } from './money';
+import { currencyOf, formatMoney, formatSignedMoney, fromMinor, sumMoney, toMinor } from './money';
 import { formatDate, formatInstant } from './date';
 
 const JPY = { code: 'JPY', minorUnits: 0 };
@@ -32,6 +32,12 @@ describe('formatMoney', () => {
 
   it('writes other currencies with their code', () => {
     expect(formatMoney('10', { code: 'SGD', minorUnits: 2 })).toBe('10.00 SGD');
+  });
+
+  it('knows the minor units of a currency named by its code', () => {
+    expect(currencyOf('JPY')).toEqual(JPY);
+    expect(currencyOf('USD')).toEqual(USD);
+    expect(formatMoney('1234567', currencyOf('JPY'))).toBe('¥1,234,567');
   });
 
   it('signs adjustments', () => {

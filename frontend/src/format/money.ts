@@ -62,3 +62,16 @@ export function sumMoney(amounts: string[], places: number): string {
   for (const a of amounts) if (a) total += toMinor(a, places);
   return fromMinor(total, places);
 }
+
+/**
+ * currencyOf gives a currency named only by its code (as a contract row carries it) its ISO 4217 minor units:
+ * JPY has none, USD two.
+ */
+export function currencyOf(code: string): Currency {
+  try {
+    const places = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+    return { code, minorUnits: places ?? 2 };
+  } catch {
+    return { code, minorUnits: 2 }; // not a currency code Intl knows
+  }
+}

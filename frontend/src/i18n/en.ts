@@ -2,11 +2,15 @@
 import leads from './leads.en';
 import pipeline from './pipeline.en';
 import approvals from './approvals.en';
+import contracts from './contracts.en';
+import documents from './documents.en';
 
 export default {
   leads,
   pipeline,
   approvals,
+  contracts,
+  documents,
   app: {
     name: 'Quotewright',
     tagline: 'Configure, price, quote',
@@ -134,6 +138,7 @@ export default {
       sites: 'Sites',
       opportunities: 'Opportunities',
       quotes: 'Quotes',
+      contracts: 'Contracts',
       orders: 'Orders',
       assets: 'Assets',
       history: 'History',
@@ -452,10 +457,6 @@ export default {
   coming: {
     title: 'Coming next',
     note: 'This part of Quotewright is not built yet. Here is what it will do:',
-    contracts: [
-      'Contracts from accepted quotes, with a clause library in English and Japanese',
-      'Negotiation versions with redlines, signatures drawn or typed, PDFs any reader can verify',
-    ],
     orders: [
       'Business orders from accepted quotes or signed contracts; consumer orders in a few clicks',
       'Technical attributes filled before submission; status tracked through fulfilment',

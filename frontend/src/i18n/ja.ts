@@ -2,11 +2,15 @@
 import leads from './leads.ja';
 import pipeline from './pipeline.ja';
 import approvals from './approvals.ja';
+import contracts from './contracts.ja';
+import documents from './documents.ja';
 
 export default {
   leads,
   pipeline,
   approvals,
+  contracts,
+  documents,
   app: {
     name: 'Quotewright',
     tagline: '構成・価格設定・見積',
@@ -134,6 +138,7 @@ export default {
       sites: '拠点',
       opportunities: '商談',
       quotes: '見積',
+      contracts: '契約',
       orders: '注文',
       assets: '納入商品',
       history: '履歴',
@@ -452,10 +457,6 @@ export default {
   coming: {
     title: '今後の予定',
     note: 'この機能はまだ実装されていません。次のことができるようになります:',
-    contracts: [
-      '受諾された見積から契約を作成、日英の条項ライブラリ',
-      '交渉の版と差分表示、手書きまたは入力による署名、どの PDF リーダーでも検証できる電子署名',
-    ],
     orders: [
       '受諾された見積や締結済み契約からの法人注文、数クリックで完了する個人注文',
       '送信前のテクニカル属性入力、履行までのステータス追跡',
