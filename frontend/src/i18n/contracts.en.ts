@@ -77,6 +77,8 @@ export default {
     edit: 'Edit clauses',
     cancel: 'Discard changes',
     save: 'Save as new version',
+    missing: 'Standard clauses removed in this version: {titles}. A manager who is neither the owner nor the author of this version approves it.',
+    listSeparator: ', ',
     changed: 'Changed from standard',
     title: 'Title',
     body: 'Text',

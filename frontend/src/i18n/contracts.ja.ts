@@ -77,6 +77,8 @@ export default {
     edit: '条項を編集',
     cancel: '変更を破棄',
     save: '新しい版として保存',
+    missing: 'この版では標準条項（{titles}）が削除されています。担当者とこの版の作成者以外のマネージャーの承認が必要です。',
+    listSeparator: '、',
     changed: '標準文言から変更',
     title: '見出し',
     body: '本文',
