@@ -437,6 +437,7 @@ var messages = map[string]Text{
 	"contract.approve.missing":   {"The standard clauses {clauses} were removed: a Manager or above, other than the contract's owner and the author of this version, approves it.", "標準条項（{clauses}）が削除されています。契約の担当者およびこの版の作成者以外のマネージャー以上の承認が必要です。"},
 	"signing.certificateChanged": {"The signing certificate on this computer is not the one the company chose (its file was lost, or the data was copied from another computer): a Director or an Administrator chooses the company's PKCS#12 file again in Settings.", "このコンピューターの署名用証明書は、会社が選んだ証明書ではありません（ファイルが失われたか、別のコンピューターからデータを移した可能性があります）。ディレクターまたは管理者が設定で会社の PKCS#12 ファイルをもう一度選んでください。"},
 	"signing.certificate":        {"The company's signing certificate cannot be used: a Director or an Administrator chooses the company's PKCS#12 file again in Settings.", "会社の署名用証明書を使用できません。ディレクターまたは管理者が設定で会社の PKCS#12 ファイルをもう一度選んでください。"},
+	"contract.terminate.role":    {"Only a Manager or above may terminate a contract both parties signed: ask your manager.", "両当事者が署名した契約を終了できるのはマネージャー以上です。マネージャーに依頼してください。"},
 	"schedule.noSite":            {"Other items", "その他"},
 	"signature.invalid":          {"The signature cannot be recorded:", "署名を記録できません："},
 	"signature.party":            {"Say whose signature this is: the provider's or the customer's.", "提供者とお客様のどちらの署名かを指定してください。"},

@@ -370,6 +370,11 @@ func (s *Service) MoveContract(ctx context.Context, actor Actor, id string, to c
 		switch to {
 		case cpq.ContractSigned, cpq.ContractSuperseded:
 			return cpq.Errorf(cpq.EConflict, "contract.move."+string(to))
+		case cpq.ContractTerminated:
+			// Ending an agreement both parties signed is a manager's decision.
+			if !c.SignedAt.IsZero() && cpq.RoleRank(actor.Role) < cpq.RoleRank(cpq.RoleManager) {
+				return cpq.Errorf(cpq.EUnauthorized, "contract.terminate.role")
+			}
 		case cpq.ContractApproved:
 			changed, missing, err := s.nonStandard(ctx, tx, c)
 			if err != nil {

@@ -207,6 +207,9 @@ func TestNegotiationApprovalAndSignatures(t *testing.T) {
 	if _, err := p.s.ReviseContract(ctx, rep, v2.ID, clauses[:3], ""); errKey(err) != "contract.revise.status" {
 		t.Errorf("changing a signed contract: %v", err)
 	}
+	if _, err := p.s.MoveContract(ctx, rep, v2.ID, cpq.ContractTerminated); errKey(err) != "contract.terminate.role" {
+		t.Errorf("a rep terminating a signed contract: %v", err)
+	}
 
 	// The signed file is kept, recorded in the audit chain, and recognised; any change is seen.
 	doc, err := p.s.ContractPDF(ctx, rep, v2.ID)
