@@ -433,6 +433,8 @@ export default {
     modes: { desktop: 'Desktop window', browser: 'Browser mode (this computer only)' },
     database: 'Database',
     schema: 'Schema',
+    documentFont: 'Document font',
+    documentFontText: 'IPAex Gothic 004.01 © Information-technology Promotion Agency, Japan (IPA), embedded under the IPA Font License Agreement v1.0, which ships with Quotewright.',
     audit: 'Audit log',
     auditHint: 'Every change is recorded in a hash-chained log; verifying recomputes every link.',
     verify: 'Verify audit log',

@@ -433,6 +433,8 @@ export default {
     modes: { desktop: 'デスクトップ ウィンドウ', browser: 'ブラウザーモード（このコンピューターのみ）' },
     database: 'データベース',
     schema: 'スキーマ',
+    documentFont: '文書のフォント',
+    documentFontText: 'IPAexゴシック 004.01 © 独立行政法人情報処理推進機構（IPA）。IPAフォントライセンスv1.0 に基づき埋め込んでいます（ライセンス文は Quotewright に同梱）。',
     audit: '監査ログ',
     auditHint: 'すべての変更はハッシュチェーンで連結されたログに記録されます。検証ではすべての連結を再計算します。',
     verify: '監査ログを検証',
