@@ -22,6 +22,7 @@ type ContractRowDTO struct {
 	Version     int    `json:"version"`
 	AccountID   string `json:"accountId"`
 	AccountName string `json:"accountName"`
+	QuoteID     string `json:"quoteId"`
 	Status      string `json:"status"`
 	StartDate   string `json:"startDate"`
 	TermMonths  int    `json:"termMonths"`
@@ -116,7 +117,6 @@ type DocumentDTO struct {
 // ContractDTO is a contract version with everything its page shows.
 type ContractDTO struct {
 	ContractRowDTO
-	QuoteID       string               `json:"quoteId"`
 	QuoteNumber   string               `json:"quoteNumber"`
 	QuoteVersion  int                  `json:"quoteVersion"`
 	Lang          string               `json:"lang"`
@@ -187,7 +187,8 @@ func (svc *ContractService) List(accountID string) ([]ContractRowDTO, error) {
 
 func contractRow(c *cpq.Contract, account string) ContractRowDTO {
 	return ContractRowDTO{ID: c.ID, Number: c.Number, Version: c.Version, AccountID: c.AccountID, AccountName: account,
-		Status: string(c.Status), StartDate: cpq.FormatDate(c.StartDate), TermMonths: c.TermMonths,
+		QuoteID: c.QuoteID,
+		Status:  string(c.Status), StartDate: cpq.FormatDate(c.StartDate), TermMonths: c.TermMonths,
 		Currency: c.Schedule.Currency, TCV: c.Schedule.TCV.String(), SignedAt: instant(c.SignedAt), UpdatedAt: instant(c.UpdatedAt)}
 }
 
@@ -200,7 +201,7 @@ func (svc *ContractService) Get(id string) (ContractDTO, error) {
 	}
 	c := v.Contract
 	names := s.userNames()
-	out := ContractDTO{ContractRowDTO: contractRow(c, v.Account.Name), QuoteID: c.QuoteID, QuoteNumber: v.Quote.Number,
+	out := ContractDTO{ContractRowDTO: contractRow(c, v.Account.Name), QuoteNumber: v.Quote.Number,
 		QuoteVersion: v.Quote.Version, Lang: string(c.Lang), OwnerID: c.OwnerID, OwnerName: names[c.OwnerID], Note: c.Note,
 		Negotiable: c.Negotiable(), Clauses: []ClauseDTO{}, NonStandard: append([]int{}, v.NonStandard...),
 		Missing:  append([]string{}, v.Missing...),
