@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"quotewright/backend/cpq"
 	"quotewright/backend/keystore"
 	"quotewright/backend/redline"
 	"quotewright/backend/sales"
+	"quotewright/backend/signing"
 )
 
 // acceptedQuote is a quote with one business fibre line at pct discount, presented and accepted.
@@ -261,6 +263,30 @@ func TestNegotiationApprovalAndSignatures(t *testing.T) {
 	appended := append(bytes.Clone(doc.Data), []byte("\n% a later update\n%%EOF\n")...)
 	if ver, _ = p.s.VerifyPDF(ctx, appended); ver == nil || ver.Verdict != sales.VerdictAltered {
 		t.Errorf("verifying a file with something appended: %+v", ver)
+	}
+	// Cut short, or with another revision signed by someone else after ours: still ours, altered.
+	if ver, _ = p.s.VerifyPDF(ctx, doc.Data[:len(doc.Data)-100]); ver == nil || ver.Verdict != sales.VerdictAltered {
+		t.Errorf("verifying a truncated copy: %+v", ver)
+	}
+	quote, err := p.s.QuotePDF(ctx, rep, c.QuoteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, pw, err := signing.DemoCertificate("Mallory Ltd", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mallory, err := signing.Load(p12, pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := mallory.Sign(quote.Data, signing.Info{Name: "Mallory"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resigned := append(bytes.Clone(doc.Data), theirs[len(quote.Data):]...)
+	if ver, _ = p.s.VerifyPDF(ctx, resigned); ver == nil || ver.Verdict != sales.VerdictAltered {
+		t.Errorf("verifying our contract with another company's signed revision after it: %+v", ver)
 	}
 	other := openPipeline(t)
 	other.s.SetSigner(keystore.New(t.TempDir()).Signer)

@@ -337,24 +337,45 @@ func (s *Service) VerifyPDF(ctx context.Context, data []byte) (*Verification, er
 			return err
 		}
 		v.Verdict = VerdictNotOurs
-		if rep == nil || !rep.Signed || rep.Fingerprint == "" {
-			return nil
+		isOurs := func(fp string) (bool, error) {
+			if fp == "" {
+				return false, nil
+			}
+			if ok, err := tx.Documents().SignedCertificate(ctx, fp); ok || err != nil {
+				return ok, err
+			}
+			if s.signer != nil {
+				if sig, err := s.signer(""); err == nil && sig.Fingerprint() == fp {
+					return true, nil
+				}
+			}
+			return false, nil
 		}
-		ours, err := tx.Documents().SignedCertificate(ctx, rep.Fingerprint)
-		if err != nil {
-			return err
-		}
-		if !ours && s.signer != nil {
-			if sig, err := s.signer(""); err == nil && sig.Fingerprint() == rep.Fingerprint {
-				ours = true
+		if rep != nil && rep.Signed {
+			ours, err := isOurs(rep.Fingerprint)
+			if err != nil {
+				return err
+			}
+			if ours && rep.Intact() {
+				v.Verdict = VerdictIntact
+				return nil
+			}
+			if ours {
+				v.Verdict = VerdictAltered
+				return nil
 			}
 		}
-		switch {
-		case !ours:
-		case rep.Intact():
-			v.Verdict = VerdictIntact
-		default:
-			v.Verdict = VerdictAltered
+		// A file cut short, or with another revision signed by someone else after ours, still holds our
+		// signature: it is ours, altered.
+		for _, fp := range signing.Signers(data) {
+			ours, err := isOurs(fp)
+			if err != nil {
+				return err
+			}
+			if ours {
+				v.Verdict = VerdictAltered
+				return nil
+			}
 		}
 		return nil
 	})

@@ -257,3 +257,30 @@ func byteRange(v any) ([4]int64, bool) {
 	}
 	return br, br[0] == 0 && br[1] < br[2]
 }
+
+// Signers lists the fingerprints of the certificates of every signature found in a file, in the order the
+// signatures appear, without verifying any of them and without needing the file to be whole: what tells a
+// file derived from one we signed (cut short, or with another revision and signature added after ours) from
+// a file that never was ours. A signature that cannot be read is left out.
+func Signers(file []byte) (fingerprints []string) {
+	defer func() {
+		if recover() != nil {
+			fingerprints = nil // malformed input: no signer can be named
+		}
+	}()
+	for _, sig := range findSignatures(file) {
+		contents, _ := sig.dict["Contents"].([]byte)
+		var raw asn1.RawValue
+		if _, err := asn1.Unmarshal(contents, &raw); err == nil {
+			contents = raw.FullBytes
+		}
+		p7, err := pkcs7.Parse(contents)
+		if err != nil {
+			continue
+		}
+		if c := p7.GetOnlySigner(); c != nil {
+			fingerprints = append(fingerprints, Fingerprint(c))
+		}
+	}
+	return fingerprints
+}

@@ -614,3 +614,19 @@ func BenchmarkInspect(b *testing.B) {
 		}
 	}
 }
+
+func TestSignersNamesTheCertificateOfACutShortFile(t *testing.T) {
+	if got := signing.Signers(contractPDF(t, 1)); len(got) != 0 {
+		t.Errorf("an unsigned PDF has signers %v", got)
+	}
+	signed := signedContract(t)
+	want := demoSigner(t).Fingerprint()
+	for _, file := range [][]byte{signed, signed[:len(signed)-60]} {
+		if got := signing.Signers(file); len(got) != 1 || got[0] != want {
+			t.Errorf("signers of a %d-byte file = %v, want [%s]", len(file), got, want)
+		}
+	}
+	if got := signing.Signers([]byte("%PDF-1.4 /ByteRange [0 1 2 3] /Contents <zz")); len(got) != 0 {
+		t.Errorf("a malformed file names signers %v", got)
+	}
+}
