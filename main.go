@@ -63,6 +63,9 @@ Usage:
   quotewright catalog import FILE               merge a catalog file into the database (matching by code)
   quotewright pdf quote|contract ID -o FILE     write a quote's or a contract's PDF (ID: an id or a number,
                                                 the latest version); a signed contract is the signed file
+  quotewright om-server [--addr ADDR] [--db FILE]
+                                                the reference order-management server (TMF622 v4), with its own
+                                                database (default om.db); for trying and testing the sync
   quotewright version                           print the version
 
 The database is %s
@@ -108,6 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdCatalog(ctx, args, stdout)
 	case "pdf":
 		err = cmdPDF(ctx, args, stdout, stderr)
+	case "om-server":
+		err = cmdOMServer(ctx, args, stdout)
 	case "version":
 		fmt.Fprintf(stdout, "quotewright %s (schema %d, %s/%s)\n", version, sqlite.SchemaVersion(), runtime.GOOS, runtime.GOARCH)
 	case "help", "-h", "--help":

@@ -1,0 +1,153 @@
+package omserver
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the server's own database
+
+	"quotewright/backend/tmf"
+)
+
+// store keeps the server's orders in its own SQLite file: each order as the JSON it serves, with the fields
+// lists filter on beside it.
+type store struct{ db *sql.DB }
+
+const schema = `
+CREATE TABLE IF NOT EXISTS product_orders (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT NOT NULL UNIQUE,
+    external_id TEXT,
+    state       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS product_orders_external ON product_orders (external_id) WHERE external_id IS NOT NULL;
+`
+
+func openStore(path string) (*store, error) {
+	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_synchronous=FULL")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1) // one writer; the server is a test double, not a scale-out system
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("om-server database %s: %w", path, err)
+	}
+	return &store{db: db}, nil
+}
+
+var errNotFound = errors.New("not found")
+
+// create stores a new order, or returns the one already stored under the same externalId (created false):
+// a client that resends after a lost answer gets the order it made, not a second one.
+func (s *store) create(ctx context.Context, o *tmf.ProductOrder) (stored *tmf.ProductOrder, created bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	defer tx.Rollback()
+	if o.ExternalID != "" {
+		var body string
+		err := tx.QueryRowContext(ctx, `SELECT body FROM product_orders WHERE external_id = ?`, o.ExternalID).Scan(&body)
+		if err == nil {
+			var prev tmf.ProductOrder
+			return &prev, false, json.Unmarshal([]byte(body), &prev)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, false, err
+		}
+	}
+	body, err := json.Marshal(o)
+	if err != nil {
+		return nil, false, err
+	}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	var ext any
+	if o.ExternalID != "" {
+		ext = o.ExternalID
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO product_orders (id, external_id, state, body, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, o.ID, ext, string(o.State), string(body), now, now); err != nil {
+		return nil, false, err
+	}
+	return o, true, tx.Commit()
+}
+
+func (s *store) get(ctx context.Context, id string) (*tmf.ProductOrder, error) {
+	var body string
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM product_orders WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	var o tmf.ProductOrder
+	return &o, json.Unmarshal([]byte(body), &o)
+}
+
+// put replaces a stored order.
+func (s *store) put(ctx context.Context, o *tmf.ProductOrder) error {
+	body, err := json.Marshal(o)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ?`,
+		string(o.State), string(body), time.Now().UTC().Format(time.RFC3339Nano), o.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errNotFound
+	}
+	return nil
+}
+
+// filter selects orders by the attributes lists are asked for.
+type filter struct {
+	externalID, state string
+	offset, limit     int
+}
+
+// list returns one page of orders, oldest first, and how many match in all.
+func (s *store) list(ctx context.Context, f filter) ([]*tmf.ProductOrder, int, error) {
+	where, args := "1 = 1", []any{}
+	if f.externalID != "" {
+		where += " AND external_id = ?"
+		args = append(args, f.externalID)
+	}
+	if f.state != "" {
+		where += " AND state = ?"
+		args = append(args, f.state)
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM product_orders WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT body FROM product_orders WHERE `+where+` ORDER BY seq LIMIT ? OFFSET ?`,
+		append(args, f.limit, f.offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*tmf.ProductOrder
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, 0, err
+		}
+		var o tmf.ProductOrder
+		if err := json.Unmarshal([]byte(body), &o); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, &o)
+	}
+	return out, total, rows.Err()
+}

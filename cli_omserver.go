@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"quotewright/backend/omserver"
+	"quotewright/backend/tmf"
+)
+
+// cmdOMServer runs the reference order-management server until the process is told to stop.
+//
+//	quotewright om-server [--addr 127.0.0.1:8622] [--db om.db]
+func cmdOMServer(ctx context.Context, args []string, stdout io.Writer) error {
+	var path, addr string
+	fl := newFlags("om-server", &path)
+	fl.StringVar(&addr, "addr", "127.0.0.1:8622", "where to listen")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flagHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fl.NArg() != 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q: quotewright om-server [--addr HOST:PORT] [--db FILE]", fl.Arg(0))}
+	}
+	if path == "" {
+		path = "om.db" // the server's own database, never the app's
+	}
+	srv, err := omserver.Open(path)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("om-server cannot listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "Reference order-management server (TMF622 v4) on http://%s%s\nDatabase: %s\nPress Ctrl+C to stop.\n",
+		ln.Addr(), tmf.BasePath622, path)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return hs.Shutdown(sctx)
+	}
+}
