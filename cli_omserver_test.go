@@ -16,6 +16,9 @@ func TestOMServerCommandServesUntilStopped(t *testing.T) {
 	if code, _, errs := runCLI(t, "om-server", "extra"); code != 2 || !strings.Contains(errs, "unexpected argument") {
 		t.Errorf("om-server with an argument: %d %q", code, errs)
 	}
+	if code, _, errs := runCLI(t, "om-server", "--fallout", "1.5"); code != 2 || !strings.Contains(errs, "share from 0 to 1") {
+		t.Errorf("om-server --fallout 1.5: %d %q", code, errs)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)

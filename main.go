@@ -63,9 +63,9 @@ Usage:
   quotewright catalog import FILE               merge a catalog file into the database (matching by code)
   quotewright pdf quote|contract ID -o FILE     write a quote's or a contract's PDF (ID: an id or a number,
                                                 the latest version); a signed contract is the signed file
-  quotewright om-server [--addr ADDR] [--db FILE]
+  quotewright om-server [--addr ADDR] [--db FILE] [--delay 2s] [--fallout 0.1]
                                                 the reference order-management server (TMF622 v4), with its own
-                                                database (default om.db); for trying and testing the sync
+                                                database (default om.db) and a simulated fulfilment
   quotewright version                           print the version
 
 The database is %s

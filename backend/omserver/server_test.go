@@ -2,6 +2,7 @@ package omserver_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"quotewright/backend/omserver"
 	"quotewright/backend/tmf"
@@ -177,5 +179,64 @@ func TestBadOrdersAndPatches(t *testing.T) {
 	}
 	if res, _ := call(t, "PATCH", base+"/productOrder/nope", map[string]any{"description": "x"}); res.StatusCode != 404 {
 		t.Errorf("PATCH an unknown order: %d", res.StatusCode)
+	}
+}
+
+// waitState polls an order until it reaches want, for up to five seconds.
+func waitState(t *testing.T, base, id string, want tmf.OrderState) tmf.ProductOrder {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, raw := call(t, "GET", base+"/productOrder/"+id, nil)
+		var o tmf.ProductOrder
+		json.Unmarshal(raw, &o)
+		if o.State == want {
+			return o
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("order %s is %s after 5 s, want %s", id, o.State, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestFulfilmentCompletesOrFallsOut(t *testing.T) {
+	for _, c := range []struct {
+		fallout float64
+		want    tmf.OrderState
+	}{{0, tmf.OrderCompleted}, {1, tmf.OrderFailed}} {
+		srv, err := omserver.Open(filepath.Join(t.TempDir(), "om.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, _ := net.Listen("tcp", "127.0.0.1:0")
+		hs := &http.Server{Handler: srv.Handler()}
+		go hs.Serve(ln)
+		ctx, cancel := context.WithCancel(context.Background())
+		go srv.Fulfil(ctx, omserver.Fulfilment{Delay: 50 * time.Millisecond, Fallout: c.fallout, Seed: 1})
+		base := "http://" + ln.Addr().String() + strings.TrimSuffix(tmf.BasePath622, "/")
+		_, raw := call(t, "POST", base+"/productOrder", order("ord_f"))
+		var made tmf.ProductOrder
+		json.Unmarshal(raw, &made)
+		waitState(t, base, made.ID, tmf.OrderInProgress)
+		got := waitState(t, base, made.ID, c.want)
+		if got.ProductOrderItem[0].State != c.want {
+			t.Errorf("item state = %s, want %s", got.ProductOrderItem[0].State, c.want)
+		}
+		switch c.want {
+		case tmf.OrderCompleted:
+			if got.CompletionDate == nil {
+				t.Error("a completed order has no completionDate")
+			}
+		case tmf.OrderFailed:
+			if len(got.Note) == 0 || !strings.Contains(got.Note[0].Text, "Fallout") {
+				t.Errorf("a failed order says no reason: %+v", got.Note)
+			}
+		}
+		raw, _ = json.Marshal(got)
+		validator(t)("ProductOrder", raw)
+		cancel()
+		hs.Close()
+		srv.Close()
 	}
 }

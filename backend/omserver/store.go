@@ -45,6 +45,11 @@ func openStore(path string) (*store, error) {
 
 var errNotFound = errors.New("not found")
 
+// stampLayout writes instants at a fixed width, so that text order is time order.
+const stampLayout = "2006-01-02T15:04:05.000000000Z"
+
+func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
+
 // create stores a new order, or returns the one already stored under the same externalId (created false):
 // a client that resends after a lost answer gets the order it made, not a second one.
 func (s *store) create(ctx context.Context, o *tmf.ProductOrder) (stored *tmf.ProductOrder, created bool, err error) {
@@ -68,7 +73,7 @@ func (s *store) create(ctx context.Context, o *tmf.ProductOrder) (stored *tmf.Pr
 	if err != nil {
 		return nil, false, err
 	}
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	now := stamp(time.Now())
 	var ext any
 	if o.ExternalID != "" {
 		ext = o.ExternalID
@@ -100,7 +105,7 @@ func (s *store) put(ctx context.Context, o *tmf.ProductOrder) error {
 		return err
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ?`,
-		string(o.State), string(body), time.Now().UTC().Format(time.RFC3339Nano), o.ID)
+		string(o.State), string(body), stamp(time.Now()), o.ID)
 	if err != nil {
 		return err
 	}
@@ -150,4 +155,23 @@ func (s *store) list(ctx context.Context, f filter) ([]*tmf.ProductOrder, int, e
 		out = append(out, &o)
 	}
 	return out, total, rows.Err()
+}
+
+// due lists the orders still being fulfilled whose last change is at or before the instant (RFC 3339).
+func (s *store) due(ctx context.Context, before string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM product_orders WHERE state IN ('acknowledged', 'inProgress')
+		AND updated_at <= ? ORDER BY seq`, before)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
