@@ -50,6 +50,7 @@ func (s *Server) advance(ctx context.Context, f Fulfilment, rng *rand.Rand) {
 		if err != nil {
 			continue
 		}
+		from := o.State
 		switch o.State {
 		case tmf.OrderAcknowledged:
 			o.State = tmf.OrderInProgress
@@ -65,6 +66,6 @@ func (s *Server) advance(ctx context.Context, f Fulfilment, rng *rand.Rand) {
 			continue
 		}
 		setItemState(o.ProductOrderItem, o.State)
-		s.st.put(ctx, o)
+		s.st.putIf(ctx, o, from) // a cancellation in between wins
 	}
 }

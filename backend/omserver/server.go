@@ -20,8 +20,9 @@ import (
 
 // Server serves TMF622 at tmf.BasePath622.
 type Server struct {
-	st  *store
-	now func() time.Time
+	st      *store
+	now     func() time.Time
+	cancels cancellations
 }
 
 // Open opens (or creates) the server's database.
@@ -44,6 +45,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET "+base+"/productOrder", s.listOrders)
 	mux.HandleFunc("GET "+base+"/productOrder/{id}", s.getOrder)
 	mux.HandleFunc("PATCH "+base+"/productOrder/{id}", s.patchOrder)
+	mux.HandleFunc("POST "+base+"/cancelProductOrder", s.cancelOrder)
+	mux.HandleFunc("GET "+base+"/cancelProductOrder/{id}", s.getCancellation)
 	return mux
 }
 

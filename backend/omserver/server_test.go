@@ -240,3 +240,53 @@ func TestFulfilmentCompletesOrFallsOut(t *testing.T) {
 		srv.Close()
 	}
 }
+
+func TestCancellation(t *testing.T) {
+	srv, err := omserver.Open(filepath.Join(t.TempDir(), "om.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	hs := &http.Server{Handler: srv.Handler()}
+	go hs.Serve(ln)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel(); hs.Close(); srv.Close() }()
+	go srv.Fulfil(ctx, omserver.Fulfilment{Delay: 300 * time.Millisecond})
+	base := "http://" + ln.Addr().String() + strings.TrimSuffix(tmf.BasePath622, "/")
+	valid := validator(t)
+
+	_, raw := call(t, "POST", base+"/productOrder", order("ord_c1"))
+	var first tmf.ProductOrder
+	json.Unmarshal(raw, &first)
+	res, raw := call(t, "POST", base+"/cancelProductOrder", tmf.CancelProductOrder{ProductOrder: tmf.Ref{ID: first.ID}, CancellationReason: "The customer moved"})
+	var c tmf.CancelProductOrder
+	json.Unmarshal(raw, &c)
+	if res.StatusCode != 201 || c.State != tmf.TaskDone || c.EffectiveCancellationDate == nil {
+		t.Fatalf("cancelling an acknowledged order: %d %s", res.StatusCode, raw)
+	}
+	valid("CancelProductOrder", raw)
+	time.Sleep(700 * time.Millisecond) // fulfilment would have moved it on by now
+	got := waitState(t, base, first.ID, tmf.OrderCancelled)
+	if got.CancellationReason != "The customer moved" || got.ProductOrderItem[0].State != tmf.OrderCancelled {
+		t.Errorf("cancelled order = %+v", got)
+	}
+	if res, raw = call(t, "GET", base+"/cancelProductOrder/"+c.ID, nil); res.StatusCode != 200 {
+		t.Errorf("GET the cancellation: %d %s", res.StatusCode, raw)
+	}
+
+	_, raw = call(t, "POST", base+"/productOrder", order("ord_c2"))
+	var second tmf.ProductOrder
+	json.Unmarshal(raw, &second)
+	waitState(t, base, second.ID, tmf.OrderCompleted)
+	_, raw = call(t, "POST", base+"/cancelProductOrder", tmf.CancelProductOrder{ProductOrder: tmf.Ref{ID: second.ID}})
+	json.Unmarshal(raw, &c)
+	if c.State != tmf.TaskTerminatedWithError {
+		t.Errorf("cancelling a completed order: %s", raw)
+	}
+	if got := waitState(t, base, second.ID, tmf.OrderCompleted); got.CancellationDate != nil {
+		t.Error("a completed order was marked cancelled")
+	}
+	if res, _ := call(t, "POST", base+"/cancelProductOrder", tmf.CancelProductOrder{ProductOrder: tmf.Ref{ID: "nope"}}); res.StatusCode != 404 {
+		t.Errorf("cancelling an unknown order: %d", res.StatusCode)
+	}
+}

@@ -175,3 +175,19 @@ func (s *store) due(ctx context.Context, before string) ([]string, error) {
 	}
 	return ids, rows.Err()
 }
+
+// putIf replaces a stored order only if it is still in state from: fulfilment and a cancellation that read
+// the same order at once cannot overwrite each other. It reports whether the order was replaced.
+func (s *store) putIf(ctx context.Context, o *tmf.ProductOrder, from tmf.OrderState) (bool, error) {
+	body, err := json.Marshal(o)
+	if err != nil {
+		return false, err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ? AND state = ?`,
+		string(o.State), string(body), stamp(time.Now()), o.ID, string(from))
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}

@@ -158,3 +158,25 @@ type Money struct {
 	Unit  string `json:"unit"`
 	Value Amount `json:"value"`
 }
+
+// TaskState is the state of a task such as a cancellation request (TaskStateType).
+type TaskState string
+
+const (
+	TaskAcknowledged        TaskState = "acknowledged"
+	TaskInProgress          TaskState = "inProgress"
+	TaskDone                TaskState = "done"
+	TaskTerminatedWithError TaskState = "terminatedWithError"
+)
+
+// CancelProductOrder asks for an order to be cancelled, and says how the request ended.
+type CancelProductOrder struct {
+	ID                        string     `json:"id,omitempty"`
+	Href                      string     `json:"href,omitempty"`
+	CancellationReason        string     `json:"cancellationReason,omitempty"`
+	RequestedCancellationDate *time.Time `json:"requestedCancellationDate,omitempty"`
+	EffectiveCancellationDate *time.Time `json:"effectiveCancellationDate,omitempty"`
+	ProductOrder              Ref        `json:"productOrder"`
+	State                     TaskState  `json:"state,omitempty"`
+	Type                      string     `json:"@type,omitempty"`
+}
