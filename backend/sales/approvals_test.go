@@ -364,6 +364,16 @@ func TestValidityIsATermAndALapsedQuoteIsNotRevived(t *testing.T) {
 // movePrice sets the business fibre's monthly list price, as a catalog import would.
 func (p *pipeline) movePrice(t *testing.T, from, to string) {
 	t.Helper()
+	p.editEntries(t, func(e *cpq.PriceEntry) {
+		if e.Amount.Equal(decimal.RequireFromString(from)) {
+			e.Amount = decimal.RequireFromString(to)
+		}
+	})
+}
+
+// editEntries rewrites every price entry of every list through edit, in one transaction.
+func (p *pipeline) editEntries(t *testing.T, edit func(e *cpq.PriceEntry)) {
+	t.Helper()
 	ctx := context.Background()
 	err := p.db.Update(ctx, func(tx cpq.Tx) error {
 		lists, _ := tx.PriceLists().List(ctx)
@@ -373,9 +383,7 @@ func (p *pipeline) movePrice(t *testing.T, from, to string) {
 				return err
 			}
 			for _, e := range es {
-				if e.Amount.Equal(decimal.RequireFromString(from)) {
-					e.Amount = decimal.RequireFromString(to)
-				}
+				edit(e)
 				if err := tx.PriceLists().AddEntry(ctx, e); err != nil {
 					return err
 				}

@@ -11,10 +11,10 @@ import (
 	"quotewright/backend/signing"
 )
 
-// Sound under -race: the first signings of a new installation, all at once (the background start and a
+// Under -race: the first signings of a new installation, all at once (the background start and a
 // contract signed at once), make one demo certificate, and an import running beside them leaves the file and
 // the signer in agreement.
-func TestReviewConcurrentFirstUseMakesOneCertificate(t *testing.T) {
+func TestConcurrentFirstUseMakesOneCertificate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "keys")
 	s := keystore.New(dir)
 	var wg sync.WaitGroup

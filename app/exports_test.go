@@ -14,9 +14,9 @@ import (
 	"quotewright/app"
 )
 
-// Sound under -race: exports started, cancelled and downloaded from many goroutines at once, cancels of jobs
+// Under -race: exports started, cancelled and downloaded from many goroutines at once, cancels of jobs
 // unknown or finished, each ends with exactly one export:done.
-func TestReviewConcurrentExportsCancelsAndDownloads(t *testing.T) {
+func TestConcurrentExportsCancelsAndDownloads(t *testing.T) {
 	t.Setenv("QUOTEWRIGHT_EXPORT_PAUSE", "20ms")
 	rt := &events{}
 	svc := openWith(t, rt)
@@ -82,8 +82,8 @@ func TestReviewConcurrentExportsCancelsAndDownloads(t *testing.T) {
 	}
 }
 
-// Sound: a download URL carries 128 random bits and opens once; a made-up token opens nothing.
-func TestReviewDownloadTokensAreRandomAndSingleUse(t *testing.T) {
+// a download URL carries 128 random bits and opens once; a made-up token opens nothing.
+func TestDownloadTokensAreRandomAndSingleUse(t *testing.T) {
 	svc := openWith(t, &events{})
 	_, c := signedContract(t, svc)
 	seen := map[string]bool{}
@@ -106,10 +106,9 @@ func TestReviewDownloadTokensAreRandomAndSingleUse(t *testing.T) {
 	}
 }
 
-// WriteFileAtomic writes through os.CreateTemp, whose file is 0600, and renames it: an exported contract is
-// readable by nobody but its owner (a shared folder, a colleague on the same Mac), unlike any file the user
-// saves from another program (0666 less the umask).
-func TestReviewAnExportedFileIsReadableOnlyByItsOwner(t *testing.T) {
+// An exported contract is an ordinary file (readable by others, as any file the user saves), not the private
+// temporary file WriteFileAtomic writes first.
+func TestAnExportedFileIsAnOrdinaryFile(t *testing.T) {
 	dir := t.TempDir()
 	rt := &desktop{path: filepath.Join(dir, "contract.pdf")}
 	svc := openWith(t, rt)
@@ -128,9 +127,9 @@ func TestReviewAnExportedFileIsReadableOnlyByItsOwner(t *testing.T) {
 	}
 }
 
-// Sound: the app's Verify says the same as the service for an altered and a truncated copy, and reports
+// the app's Verify says the same as the service for an altered and a truncated copy, and reports
 // something appended after the signature.
-func TestReviewVerifyReportsAppendedBytes(t *testing.T) {
+func TestVerifyReportsAppendedBytes(t *testing.T) {
 	svc := openWith(t, &events{})
 	_, c := signedContract(t, svc)
 	exp, err := svc.Documents.ExportContract(c.ID)
