@@ -72,8 +72,8 @@ func TestSessionRemembersLanguageAndProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Lang != "en" || info.User == nil || info.User.Name != "佐藤 健" || len(info.Users) != 6 {
-		t.Fatalf("first start: %+v, want English as the rep 佐藤 健 with 6 profiles", info)
+	if info.Lang != "en" || info.User == nil || info.User.Name != "佐藤 健" || len(info.Users) != 7 {
+		t.Fatalf("first start: %+v, want English as the rep 佐藤 健 with 7 profiles", info)
 	}
 	if _, err := svc.Session.SetLanguage("ja"); err != nil {
 		t.Fatal(err)

@@ -91,11 +91,41 @@ type Order struct {
 	LastError      string // the last failure, in words a user can act on
 	BillingAccount string
 	Currency       string
-	RequestedStart time.Time // a calendar date
+	RequestedStart time.Time // a calendar date: the earliest start any site asks for
+	OwnerID        string
+	Lang           Lang   // the language of the customer's documents and the order's notes
+	Fallout        string // why the order-management system holds or failed it, in its words
+	CancelReason   string
+	SubmittedAt    time.Time
+	Sites          []OrderSite
 	Items          []OrderItem
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }
+
+// OrderSite is one of the order's sites: the date service should start there and the installation visit.
+type OrderSite struct {
+	SiteID           string
+	RequestedStart   time.Time // a calendar date
+	AppointmentStart time.Time // zero: no visit booked
+	AppointmentEnd   time.Time
+}
+
+// Site returns the order's entry for a site, or nil.
+func (o *Order) Site(id string) *OrderSite {
+	for i := range o.Sites {
+		if o.Sites[i].SiteID == id {
+			return &o.Sites[i]
+		}
+	}
+	return nil
+}
+
+// Final reports whether the order has reached an outcome: nothing will change it any more.
+func (o *Order) Final() bool { return len(OrderTransitions.Next[o.Status]) == 0 }
+
+// Remote reports whether the order-management system has the order (or may have it).
+func (o *Order) Remote() bool { return o.Status != OrderDraft && o.Status != OrderQueued }
 
 // OrderItem is one product in an order.
 type OrderItem struct {
@@ -111,8 +141,6 @@ type OrderItem struct {
 	AssetID   string // for modify/delete: the asset being changed
 	OneTime   decimal.Decimal
 	Recurring decimal.Decimal
-	// Appointment is the installation slot at the item's site, when the product needs one.
-	Appointment time.Time
 }
 
 // MissingTechnical lists, for each item, the technical attributes its product needs that are blank or do not
@@ -157,6 +185,11 @@ func (o *Order) Validate() error {
 	}
 	if !OrderTransitions.Known(o.Status) {
 		v.Add("status", "state.unknown", "entity", "@entity.order", "state", string(o.Status))
+	}
+	for _, st := range o.Sites {
+		if !st.AppointmentStart.IsZero() && !st.AppointmentEnd.After(st.AppointmentStart) {
+			v.Add("sites", "order.appointment.order")
+		}
 	}
 	for i, it := range o.Items {
 		n := itoa(i + 1)

@@ -30,6 +30,7 @@ type Tx interface {
 	Approvals() ApprovalRepository
 	Contracts() ContractRepository
 	Orders() OrderRepository
+	Outbox() OutboxRepository
 	Assets() AssetRepository
 	Audit() AuditLog
 	Settings() SettingsRepository
@@ -303,6 +304,14 @@ type OrderFilter struct {
 
 type OrderRepository interface {
 	Create(ctx context.Context, o *Order) error
+	// SetSync records what the sync learned, without touching the items.
+	SetSync(ctx context.Context, u SyncUpdate) error
+	// InFlight returns up to limit orders the endpoint holds that have not reached an outcome, least recently
+	// checked first.
+	InFlight(ctx context.Context, limit int) ([]*Order, error)
+	// ByQuote and ByContract list the orders made from a quote version or a contract.
+	ByQuote(ctx context.Context, quoteID string) ([]*Order, error)
+	ByContract(ctx context.Context, contractID string) ([]*Order, error)
 	Get(ctx context.Context, id string) (*Order, error)
 	List(ctx context.Context, f OrderFilter) ([]*Order, int, error)
 	Update(ctx context.Context, o *Order) error

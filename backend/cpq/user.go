@@ -35,6 +35,8 @@ type User struct {
 	Region    string // sales territory
 	Active    bool
 	Lang      Lang // preferred language, may be empty
+	// Technical users fill the resource values an order needs (a SIM's ICCID, an IP block) before it is sent.
+	Technical bool
 }
 
 // Validate checks a user profile before it is saved.

@@ -76,7 +76,10 @@ func (s *seeder) seedUsers() error {
 	// Two more reps make the lead assignment teams: Kanto takes turns between Sato and Ito, Kansai is Tanaka's.
 	ito := &cpq.User{Name: "伊藤 翼", Email: "tsubasa.ito@quotewright.example", Role: cpq.RoleRep, Region: "Kanto", Active: true}
 	tanaka := &cpq.User{Name: "田中 葵", Email: "aoi.tanaka@quotewright.example", Role: cpq.RoleRep, Region: "Kansai", Active: true}
-	for _, u := range []*cpq.User{admin, director, manager, rep, ito, tanaka} {
+	// The network engineer fills the SIM ICCIDs, line IDs and IP blocks orders need; he sells nothing.
+	watanabe := &cpq.User{Name: "渡辺 大輔", Email: "daisuke.watanabe@quotewright.example", Role: cpq.RoleRep,
+		Active: true, Technical: true}
+	for _, u := range []*cpq.User{admin, director, manager, rep, ito, tanaka, watanabe} {
 		switch u.Role {
 		case cpq.RoleManager:
 			u.ManagerID = director.ID

@@ -29,33 +29,15 @@ func scheduleOf(p *Priced) (cpq.Schedule, error) {
 	for i := range r.Lines {
 		priced[r.Lines[i].LineID] = &r.Lines[i]
 	}
-	children := map[string][]*cpq.QuoteLine{}
-	for i := range q.Lines {
-		l := &q.Lines[i]
-		children[l.SiteGroupID+"/"+l.ParentID] = append(children[l.SiteGroupID+"/"+l.ParentID], l)
-	}
-	for _, ls := range children {
-		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Position < ls[j].Position })
-	}
 	groupTotals := map[string]pricing.Totals{}
 	for _, g := range r.Groups {
 		groupTotals[g.SiteGroupID] = g.Totals
 	}
-	var walk func(g *cpq.ScheduleGroup, key, parent string, depth int)
-	walk = func(g *cpq.ScheduleGroup, key, parent string, depth int) {
-		for _, l := range children[key+"/"+parent] {
-			g.Lines = append(g.Lines, scheduleLine(p, l, priced[l.ID], depth, lang))
-			walk(g, key, l.ID, depth+1)
-		}
-	}
-	groups := append([]cpq.SiteGroup{}, q.SiteGroups...)
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Position < groups[j].Position })
-	groups = append(groups, cpq.SiteGroup{ID: "", Name: cpq.Message(lang, "schedule.noSite", nil)})
-	for _, sg := range groups {
+	for _, pg := range placedLines(q, cpq.Message(lang, "schedule.noSite", nil)) {
+		sg := pg.Group
 		g := cpq.ScheduleGroup{Name: sg.Name}
-		walk(&g, sg.ID, "", 0)
-		if len(g.Lines) == 0 {
-			continue
+		for _, pl := range pg.Lines {
+			g.Lines = append(g.Lines, scheduleLine(p, pl.Line, priced[pl.Line.ID], pl.Depth, lang))
 		}
 		t := groupTotals[sg.ID]
 		g.OneTime, g.Monthly = t.OneTime, t.Monthly
@@ -129,4 +111,48 @@ func attributeText(prod *cpq.Product, values map[string]string, lang cpq.Lang) s
 		return strings.Join(parts, "、")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// placedGroup is a site group's lines in the order documents and orders list them.
+type placedGroup struct {
+	Group cpq.SiteGroup
+	Lines []placedLine
+}
+
+type placedLine struct {
+	Line  *cpq.QuoteLine
+	Depth int // 0 for a top line, 1 for a bundle's component …
+}
+
+// placedLines lists a quote's lines by site group in the groups' order, lines without a site last (in a group
+// named noSite), each bundle followed by its components. The schedule and the order made from it walk the
+// lines the same way, so the schedule's n-th line is the order's n-th item.
+func placedLines(q *cpq.Quote, noSite string) []placedGroup {
+	children := map[string][]*cpq.QuoteLine{}
+	for i := range q.Lines {
+		l := &q.Lines[i]
+		children[l.SiteGroupID+"/"+l.ParentID] = append(children[l.SiteGroupID+"/"+l.ParentID], l)
+	}
+	for _, ls := range children {
+		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Position < ls[j].Position })
+	}
+	var walk func(g *placedGroup, key, parent string, depth int)
+	walk = func(g *placedGroup, key, parent string, depth int) {
+		for _, l := range children[key+"/"+parent] {
+			g.Lines = append(g.Lines, placedLine{Line: l, Depth: depth})
+			walk(g, key, l.ID, depth+1)
+		}
+	}
+	groups := append([]cpq.SiteGroup{}, q.SiteGroups...)
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Position < groups[j].Position })
+	groups = append(groups, cpq.SiteGroup{ID: "", Name: noSite})
+	var out []placedGroup
+	for _, sg := range groups {
+		g := placedGroup{Group: sg}
+		walk(&g, sg.ID, "", 0)
+		if len(g.Lines) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -9,17 +9,20 @@ import (
 type orders struct{ t *tx }
 
 const orderCols = `id, number, account_id, segment, COALESCE(quote_id, ''), COALESCE(contract_id, ''), status,
-	sync_state, remote_id, remote_href, last_error, billing_account, currency, requested_start, created_at, updated_at`
+	sync_state, remote_id, remote_href, last_error, billing_account, currency, requested_start, created_at, updated_at,
+	owner_id, language, fallout, cancel_reason, submitted_at`
 
 func scanOrder(s scanner) (*cpq.Order, error) {
 	rd := &reader{}
 	var o cpq.Order
-	var start, created, updated string
+	var start, created, updated, submitted string
 	if err := s.Scan(&o.ID, &o.Number, &o.AccountID, &o.Segment, &o.QuoteID, &o.ContractID, &o.Status, &o.Sync,
-		&o.RemoteID, &o.RemoteHref, &o.LastError, &o.BillingAccount, &o.Currency, &start, &created, &updated); err != nil {
+		&o.RemoteID, &o.RemoteHref, &o.LastError, &o.BillingAccount, &o.Currency, &start, &created, &updated,
+		&o.OwnerID, &o.Lang, &o.Fallout, &o.CancelReason, &submitted); err != nil {
 		return nil, err
 	}
 	o.RequestedStart, o.CreatedAt, o.UpdatedAt = rd.date(start), rd.time(created), rd.time(updated)
+	o.SubmittedAt = rd.time(submitted)
 	return &o, rd.err
 }
 
@@ -51,25 +54,40 @@ func (r orders) Create(ctx context.Context, o *cpq.Order) error {
 	}
 	now := r.t.now()
 	o.CreatedAt, o.UpdatedAt = now, now
-	if err := dbErr(r.t.exec(ctx, `INSERT INTO orders (`+plain(orderCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if o.Lang == "" {
+		o.Lang = cpq.LangJA
+	}
+	if err := dbErr(r.t.exec(ctx, `INSERT INTO orders (`+plain(orderCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		o.ID, o.Number, o.AccountID, o.Segment, nullID(o.QuoteID), nullID(o.ContractID), o.Status, o.Sync, o.RemoteID,
-		o.RemoteHref, o.LastError, o.BillingAccount, o.Currency, fmtDate(o.RequestedStart), fmtTime(now), fmtTime(now)), "order"); err != nil {
+		o.RemoteHref, o.LastError, o.BillingAccount, o.Currency, fmtDate(o.RequestedStart), fmtTime(now), fmtTime(now),
+		o.OwnerID, o.Lang, o.Fallout, o.CancelReason, fmtTime(o.SubmittedAt)), "order"); err != nil {
 		return err
 	}
 	return r.saveItems(ctx, o)
 }
 
+// saveItems replaces the order's sites and items with o's.
 func (r orders) saveItems(ctx context.Context, o *cpq.Order) error {
 	if err := r.t.exec(ctx, `DELETE FROM order_items WHERE order_id = ?`, o.ID); err != nil {
 		return dbErr(err, "order")
 	}
+	if err := r.t.exec(ctx, `DELETE FROM order_sites WHERE order_id = ?`, o.ID); err != nil {
+		return dbErr(err, "order")
+	}
+	for _, st := range o.Sites {
+		if err := dbErr(r.t.exec(ctx, `INSERT INTO order_sites (order_id, site_id, requested_start, appointment_start,
+			appointment_end) VALUES (?, ?, ?, ?, ?)`, o.ID, st.SiteID, fmtDate(st.RequestedStart),
+			fmtTime(st.AppointmentStart), fmtTime(st.AppointmentEnd)), "order"); err != nil {
+			return err
+		}
+	}
 	for i, it := range o.Items {
 		if err := dbErr(r.t.exec(ctx, `INSERT INTO order_items (id, order_id, parent_id, site_id, product_id, action, quantity,
-			attributes, technical, asset_id, one_time, recurring, appointment, position)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			attributes, technical, asset_id, one_time, recurring, position)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			it.ID, o.ID, nullID(it.ParentID), nullID(it.SiteID), it.ProductID, it.Action, it.Quantity,
 			fmtAttrs(it.Attributes), fmtAttrs(it.Technical), it.AssetID, fmtDec(it.OneTime),
-			fmtDec(it.Recurring), fmtTime(it.Appointment), i), "order"); err != nil {
+			fmtDec(it.Recurring), i), "order"); err != nil {
 			return err
 		}
 	}
@@ -77,19 +95,37 @@ func (r orders) saveItems(ctx context.Context, o *cpq.Order) error {
 }
 
 func (r orders) withItems(ctx context.Context, o *cpq.Order) (*cpq.Order, error) {
+	sites, err := getAll(ctx, r.t, func(s scanner) (*cpq.OrderSite, error) {
+		rd := &reader{}
+		var st cpq.OrderSite
+		var start, from, to string
+		if err := s.Scan(&st.SiteID, &start, &from, &to); err != nil {
+			return nil, err
+		}
+		st.RequestedStart, st.AppointmentStart, st.AppointmentEnd = rd.date(start), rd.time(from), rd.time(to)
+		return &st, rd.err
+	}, `SELECT os.site_id, os.requested_start, os.appointment_start, os.appointment_end FROM order_sites os
+		JOIN sites s ON s.id = os.site_id WHERE os.order_id = ? ORDER BY s.name, s.id`, o.ID)
+	if err != nil {
+		return nil, err
+	}
+	o.Sites = make([]cpq.OrderSite, len(sites))
+	for i, st := range sites {
+		o.Sites[i] = *st
+	}
 	items, err := getAll(ctx, r.t, func(s scanner) (*cpq.OrderItem, error) {
 		rd := &reader{}
 		var it cpq.OrderItem
-		var attrs, tech, oneTime, recurring, appt string
+		var attrs, tech, oneTime, recurring string
 		if err := s.Scan(&it.ID, &it.ParentID, &it.SiteID, &it.ProductID, &it.Action, &it.Quantity, &attrs, &tech,
-			&it.AssetID, &oneTime, &recurring, &appt); err != nil {
+			&it.AssetID, &oneTime, &recurring); err != nil {
 			return nil, err
 		}
 		it.Attributes, it.Technical = rd.attrs(attrs), rd.attrs(tech)
-		it.OneTime, it.Recurring, it.Appointment = rd.dec(oneTime), rd.dec(recurring), rd.time(appt)
+		it.OneTime, it.Recurring = rd.dec(oneTime), rd.dec(recurring)
 		return &it, rd.err
 	}, `SELECT id, COALESCE(parent_id, ''), COALESCE(site_id, ''), product_id, action, quantity, attributes, technical,
-		asset_id, one_time, recurring, appointment FROM order_items WHERE order_id = ? ORDER BY position`, o.ID)
+		asset_id, one_time, recurring FROM order_items WHERE order_id = ? ORDER BY position`, o.ID)
 	o.Items = make([]cpq.OrderItem, len(items))
 	for i, it := range items {
 		o.Items[i] = *it
@@ -133,12 +169,36 @@ func (r orders) Update(ctx context.Context, o *cpq.Order) error {
 	}
 	o.UpdatedAt = r.t.now()
 	if err := r.t.execOne(ctx, "order", o.ID, `UPDATE orders SET status = ?, sync_state = ?, remote_id = ?, remote_href = ?,
-		last_error = ?, billing_account = ?, currency = ?, requested_start = ?, updated_at = ? WHERE id = ?`,
+		last_error = ?, billing_account = ?, currency = ?, requested_start = ?, updated_at = ?, fallout = ?,
+		cancel_reason = ?, submitted_at = ? WHERE id = ?`,
 		o.Status, o.Sync, o.RemoteID, o.RemoteHref, o.LastError, o.BillingAccount, o.Currency,
-		fmtDate(o.RequestedStart), fmtTime(o.UpdatedAt), o.ID); err != nil {
+		fmtDate(o.RequestedStart), fmtTime(o.UpdatedAt), o.Fallout, o.CancelReason, fmtTime(o.SubmittedAt), o.ID); err != nil {
 		return err
 	}
 	return r.saveItems(ctx, o)
+}
+
+func (r orders) SetSync(ctx context.Context, u cpq.SyncUpdate) error {
+	now := fmtTime(r.t.now())
+	return r.t.execOne(ctx, "order", u.OrderID, `UPDATE orders SET status = ?, sync_state = ?, remote_id = ?,
+		remote_href = ?, last_error = ?, fallout = ?, updated_at = ?, checked_at = ? WHERE id = ?`,
+		u.Status, u.Sync, u.RemoteID, u.RemoteHref, u.LastError, u.Fallout, now, now, u.OrderID)
+}
+
+// inFlightStates are the statuses the endpoint reports before an outcome.
+const inFlightStates = `('acknowledged', 'pending', 'held', 'inProgress', 'assessingCancellation', 'pendingCancellation')`
+
+func (r orders) InFlight(ctx context.Context, limit int) ([]*cpq.Order, error) {
+	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE status IN `+inFlightStates+`
+		AND remote_id <> '' ORDER BY checked_at, id LIMIT ?`, limit)
+}
+
+func (r orders) ByQuote(ctx context.Context, quoteID string) ([]*cpq.Order, error) {
+	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE quote_id = ? ORDER BY created_at, id`, quoteID)
+}
+
+func (r orders) ByContract(ctx context.Context, contractID string) ([]*cpq.Order, error) {
+	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE contract_id = ? ORDER BY created_at, id`, contractID)
 }
 
 type assets struct{ t *tx }
@@ -186,9 +246,9 @@ func (r assets) ListByAccount(ctx context.Context, accountID string) ([]*cpq.Ass
 
 func (r assets) Update(ctx context.Context, a *cpq.Asset) error {
 	a.UpdatedAt = r.t.now()
-	return r.t.execOne(ctx, "asset", a.ID, `UPDATE assets SET site_id = ?, status = ?, quantity = ?, attributes = ?,
+	return r.t.execOne(ctx, "asset", a.ID, `UPDATE assets SET product_id = ?, site_id = ?, status = ?, quantity = ?, attributes = ?,
 		remote_id = ?, one_time = ?, recurring = ?, currency = ?, start_date = ?, end_date = ?, order_id = ?, updated_at = ?
-		WHERE id = ?`, nullID(a.SiteID), a.Status, a.Quantity, fmtAttrs(a.Attributes), a.RemoteID,
+		WHERE id = ?`, a.ProductID, nullID(a.SiteID), a.Status, a.Quantity, fmtAttrs(a.Attributes), a.RemoteID,
 		fmtDec(a.OneTime), fmtDec(a.Recurring), a.Currency, fmtDate(a.StartDate), fmtDate(a.EndDate), nullID(a.OrderID),
 		fmtTime(a.UpdatedAt), a.ID)
 }

@@ -73,6 +73,7 @@ func (t *tx) Quotes() cpq.QuoteRepository               { return quotes{t} }
 func (t *tx) Approvals() cpq.ApprovalRepository         { return approvals{t} }
 func (t *tx) Contracts() cpq.ContractRepository         { return contracts{t} }
 func (t *tx) Orders() cpq.OrderRepository               { return orders{t} }
+func (t *tx) Outbox() cpq.OutboxRepository              { return outbox{t} }
 func (t *tx) Assets() cpq.AssetRepository               { return assets{t} }
 func (t *tx) Audit() cpq.AuditLog                       { return auditLog{t} }
 func (t *tx) Settings() cpq.SettingsRepository          { return settings{t} }

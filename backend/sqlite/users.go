@@ -10,15 +10,15 @@ import (
 
 type users struct{ t *tx }
 
-const userCols = `id, name, email, role, COALESCE(manager_id, ''), region, active, lang`
+const userCols = `id, name, email, role, COALESCE(manager_id, ''), region, active, lang, technical`
 
 func scanUser(s scanner) (*cpq.User, error) {
 	var u cpq.User
-	var active int
-	if err := s.Scan(&u.ID, &u.Name, &u.Email, &u.Role, &u.ManagerID, &u.Region, &active, &u.Lang); err != nil {
+	var active, technical int
+	if err := s.Scan(&u.ID, &u.Name, &u.Email, &u.Role, &u.ManagerID, &u.Region, &active, &u.Lang, &technical); err != nil {
 		return nil, err
 	}
-	u.Active = active == 1
+	u.Active, u.Technical = active == 1, technical == 1
 	return &u, nil
 }
 
@@ -29,8 +29,8 @@ func (r users) Create(ctx context.Context, u *cpq.User) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	return dbErr(r.t.exec(ctx, `INSERT INTO users (`+plain(userCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang), "user")
+	return dbErr(r.t.exec(ctx, `INSERT INTO users (`+plain(userCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang, boolInt(u.Technical)), "user")
 }
 
 func (r users) Get(ctx context.Context, id string) (*cpq.User, error) {
@@ -47,8 +47,8 @@ func (r users) Update(ctx context.Context, u *cpq.User) error {
 		return err
 	}
 	return r.t.execOne(ctx, "user", u.ID, `UPDATE users SET name = ?, email = ?, role = ?, manager_id = ?, region = ?,
-		active = ?, lang = ? WHERE id = ?`,
-		u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang, u.ID)
+		active = ?, lang = ?, technical = ? WHERE id = ?`,
+		u.Name, u.Email, u.Role, nullID(u.ManagerID), u.Region, boolInt(u.Active), u.Lang, boolInt(u.Technical), u.ID)
 }
 
 type settings struct{ t *tx }

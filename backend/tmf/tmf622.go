@@ -87,7 +87,9 @@ type Product struct {
 	ProductCharacteristic []Characteristic `json:"productCharacteristic,omitempty"`
 	Place                 []Place          `json:"place,omitempty"`
 	ProductOffering       *Ref             `json:"productOffering,omitempty"`
-	Type                  string           `json:"@type,omitempty"`
+	// StartDate is when the customer asks the product to start at its place.
+	StartDate *time.Time `json:"startDate,omitempty"`
+	Type      string     `json:"@type,omitempty"`
 }
 
 // Ref refers to another object by id (BillingAccountRef, AgreementRef, QuoteRef, AppointmentRef,
@@ -96,6 +98,7 @@ type Ref struct {
 	ID           string `json:"id"`
 	Href         string `json:"href,omitempty"`
 	Name         string `json:"name,omitempty"`
+	Description  string `json:"description,omitempty"` // AppointmentRef: the visit's time window
 	ReferredType string `json:"@referredType,omitempty"`
 }
 

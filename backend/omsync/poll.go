@@ -1,0 +1,156 @@
+package omsync
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+
+	"quotewright/backend/cpq"
+	"quotewright/backend/tmf"
+)
+
+// pollBatch is how many orders in flight one poll asks about.
+const pollBatch = 200
+
+// Poll asks the endpoint about the orders it holds that have not reached an outcome, least recently checked
+// first, and records what changed: held and failed orders as fallout with the endpoint's reason, completed
+// ones as assets on the account.
+func (w *Worker) Poll(ctx context.Context) (Report, error) {
+	w.defaults()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var rep Report
+	c, err := w.Client(ctx)
+	if err != nil {
+		return rep, err
+	}
+	var orders []*cpq.Order
+	if err := w.Store.View(ctx, func(tx cpq.Tx) (err error) {
+		orders, err = tx.Orders().InFlight(ctx, pollBatch)
+		return err
+	}); err != nil || len(orders) == 0 {
+		return rep, err
+	}
+	got := make([]*tmf.ProductOrder, len(orders))
+	errs := make([]error, len(orders))
+	sem := make(chan struct{}, w.Parallel)
+	var wg sync.WaitGroup
+	for i, o := range orders {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			got[i], errs[i] = c.Get(ctx, o.RemoteID)
+		}()
+	}
+	wg.Wait()
+	err = w.Store.Update(ctx, func(tx cpq.Tx) error {
+		for i, o := range orders {
+			u := cpq.SyncUpdate{OrderID: o.ID, Status: o.Status, Sync: o.Sync, RemoteID: o.RemoteID,
+				RemoteHref: o.RemoteHref, Fallout: o.Fallout}
+			var re *RemoteError
+			switch {
+			case errors.Is(errs[i], context.Canceled):
+				continue
+			case errors.As(errs[i], &re) && re.Status == http.StatusNotFound:
+				u.LastError = "the order-management system no longer knows this order (" + o.RemoteID + ")"
+			case errs[i] != nil:
+				rep.LastError = errs[i].Error()
+				continue // the endpoint is out of reach: the order is as it was
+			default:
+				rep.Polled++
+				u.LastError = ""
+				u.Status = statusOf(got[i].State, o.Status)
+				u.Fallout = fallout(got[i])
+			}
+			if u.Status != o.Status {
+				if err := cpq.OrderTransitions.Check(o.Status, u.Status); err != nil {
+					u.Status = o.Status // a state we cannot move to from here (an outcome is final)
+				}
+			}
+			if err := tx.Orders().SetSync(ctx, u); err != nil {
+				return err
+			}
+			if u.Status == o.Status {
+				continue
+			}
+			rep.Changed++
+			if err := audit(ctx, tx, "order.status", o.ID, map[string]any{"from": o.Status, "to": u.Status,
+				"fallout": u.Fallout}); err != nil {
+				return err
+			}
+			if u.Status == cpq.OrderCompleted || u.Status == cpq.OrderPartial {
+				if err := fulfilled(ctx, tx, o.ID, got[i], w.Now()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if w.Progress != nil {
+		w.Progress(Progress{Phase: "poll", Done: rep.Polled, Total: len(orders)})
+	}
+	return rep, err
+}
+
+// fulfilled puts what a completed order provided on the account as assets (only the completed items of a
+// partial one), and activates the signed contract it came from.
+func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *tmf.ProductOrder, now time.Time) error {
+	o, err := tx.Orders().Get(ctx, orderID)
+	if err != nil {
+		return err
+	}
+	existing, err := tx.Assets().ListByAccount(ctx, o.AccountID)
+	if err != nil {
+		return err
+	}
+	current := make(map[string]*cpq.Asset, len(existing))
+	for _, a := range existing {
+		current[a.ID] = a
+	}
+	remote := map[string]string{}
+	var done map[string]bool
+	if po.State == tmf.OrderPartial {
+		done = map[string]bool{}
+	}
+	var walk func(items []tmf.ProductOrderItem)
+	walk = func(items []tmf.ProductOrderItem) {
+		for _, it := range items {
+			if it.Product != nil && it.Product.ID != "" {
+				remote[it.ID] = it.Product.ID
+			}
+			if done != nil && it.State == tmf.OrderCompleted {
+				done[it.ID] = true
+			}
+			walk(it.ProductOrderItem)
+		}
+	}
+	walk(po.ProductOrderItem)
+	created, changed := cpq.ApplyOrder(o, current, remote, done, cpq.Today(now))
+	for _, a := range created {
+		if err := tx.Assets().Create(ctx, a); err != nil {
+			return err
+		}
+	}
+	for _, a := range changed {
+		if err := tx.Assets().Update(ctx, a); err != nil {
+			return err
+		}
+	}
+	if o.ContractID != "" {
+		c, err := tx.Contracts().Get(ctx, o.ContractID)
+		if err != nil {
+			return err
+		}
+		if c.Status == cpq.ContractSigned {
+			if err := c.SetStatus(cpq.ContractActivated); err == nil {
+				if err := tx.Contracts().Update(ctx, c); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return audit(ctx, tx, "order.fulfilled", o.ID, map[string]any{"assetsCreated": len(created), "assetsChanged": len(changed)})
+}

@@ -1,0 +1,384 @@
+package omsync
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"quotewright/backend/cpq"
+	"quotewright/backend/tmf"
+)
+
+// Worker works through the outbox and polls the orders in flight. One Worker runs per database; Sync and
+// Poll may be called from a loop (Run) and from "sync now" at once: a mutex keeps them one at a time.
+type Worker struct {
+	Store cpq.Store
+	// Client returns the client for the endpoint as the settings say now, or an error saying what to set.
+	Client func(ctx context.Context) (*Client, error)
+	Now    func() time.Time
+	// Batch is how many entries one transaction claims; Parallel how many requests are in flight at once.
+	Batch, Parallel int
+	// MinBackoff doubles with each failed attempt up to MaxBackoff, with jitter; after GiveUpAfter of failing
+	// the order waits for a person (the sync page says so) rather than being retried forever without a word.
+	MinBackoff, MaxBackoff, GiveUpAfter time.Duration
+	// Progress, when set, is told how a run goes.
+	Progress func(Progress)
+
+	mu   sync.Mutex
+	wake chan struct{}
+	once sync.Once
+}
+
+// Progress is how far a run is.
+type Progress struct {
+	Phase  string // "send" or "poll"
+	Done   int
+	Failed int
+	Total  int // entries due when the run began
+}
+
+// Report is what one run did.
+type Report struct {
+	Sent, Rejected, Retrying, Polled, Changed int
+	LastError                                 string
+}
+
+func (w *Worker) defaults() {
+	w.once.Do(func() {
+		if w.Now == nil {
+			w.Now = func() time.Time { return time.Now().UTC() }
+		}
+		if w.Batch <= 0 {
+			w.Batch = 256
+		}
+		if w.Parallel <= 0 {
+			w.Parallel = 16
+		}
+		if w.MinBackoff <= 0 {
+			w.MinBackoff = 2 * time.Second
+		}
+		if w.MaxBackoff <= 0 {
+			w.MaxBackoff = 5 * time.Minute
+		}
+		if w.GiveUpAfter <= 0 {
+			w.GiveUpAfter = 7 * 24 * time.Hour
+		}
+		w.wake = make(chan struct{}, 1)
+	})
+}
+
+// Wake asks a running loop to sync now.
+func (w *Worker) Wake() {
+	w.defaults()
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run syncs and polls until ctx ends: whenever an entry falls due, every poll interval, and when woken.
+func (w *Worker) Run(ctx context.Context, pollEvery time.Duration) {
+	w.defaults()
+	for {
+		w.Sync(ctx)
+		w.Poll(ctx)
+		wait := pollEvery
+		var next time.Time
+		if err := w.Store.View(ctx, func(tx cpq.Tx) (err error) {
+			next, err = tx.Outbox().Next(ctx)
+			return err
+		}); err == nil && !next.IsZero() {
+			wait = min(wait, max(next.Sub(w.Now()), 50*time.Millisecond))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-w.wake:
+		case <-t.C:
+		}
+		t.Stop()
+	}
+}
+
+// outcome is what became of one entry's attempt.
+type outcome struct {
+	e   *cpq.OutboxEntry
+	po  *tmf.ProductOrder // the endpoint's order, after a create or a lookup
+	err error
+}
+
+// Sync sends every entry due now, in batches, and records each answer. An entry is marked maybe-sent in the
+// transaction before its request goes out, so a crash or a lost answer leads to a lookup by externalId, never a
+// second order.
+func (w *Worker) Sync(ctx context.Context) (Report, error) {
+	w.defaults()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var rep Report
+	c, err := w.Client(ctx)
+	if err != nil {
+		rep.LastError = err.Error()
+		return rep, err
+	}
+	total := -1
+	done, failed := 0, 0
+	for ctx.Err() == nil {
+		batch, err := w.claim(ctx)
+		if err != nil {
+			return rep, err
+		}
+		if len(batch) == 0 {
+			break
+		}
+		if total < 0 {
+			total = len(batch)
+			if err := w.Store.View(ctx, func(tx cpq.Tx) error {
+				st, err := tx.Outbox().Stats(ctx)
+				total = max(total, st.Queued)
+				return err
+			}); err != nil {
+				return rep, err
+			}
+		}
+		outs := w.send(ctx, c, batch)
+		if err := w.record(ctx, outs, &rep); err != nil {
+			return rep, err
+		}
+		for _, o := range outs {
+			done++
+			if o.err != nil {
+				failed++
+			}
+		}
+		if w.Progress != nil {
+			w.Progress(Progress{Phase: "send", Done: done, Failed: failed, Total: max(total, done)})
+		}
+	}
+	return rep, ctx.Err()
+}
+
+// claimed pairs an entry with whether an earlier attempt may already have delivered it.
+type claimed struct {
+	e      *cpq.OutboxEntry
+	lookup bool
+}
+
+// claim takes the next batch of due entries and marks them maybe-sent before anything is sent.
+func (w *Worker) claim(ctx context.Context) (out []claimed, err error) {
+	err = w.Store.Update(ctx, func(tx cpq.Tx) error {
+		due, err := tx.Outbox().Due(ctx, w.Now(), w.Batch)
+		if err != nil {
+			return err
+		}
+		out = out[:0]
+		for _, e := range due {
+			c := claimed{e: e, lookup: e.MaybeSent}
+			if e.Kind == cpq.OutboxCreate && !e.MaybeSent {
+				e.MaybeSent = true
+				if err := tx.Outbox().Save(ctx, e); err != nil {
+					return err
+				}
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// send makes each entry's request, Parallel at a time.
+func (w *Worker) send(ctx context.Context, c *Client, batch []claimed) []outcome {
+	outs := make([]outcome, len(batch))
+	sem := make(chan struct{}, w.Parallel)
+	var wg sync.WaitGroup
+	for i, cl := range batch {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			outs[i] = w.attempt(ctx, c, cl)
+		}()
+	}
+	wg.Wait()
+	return outs
+}
+
+func (w *Worker) attempt(ctx context.Context, c *Client, cl claimed) outcome {
+	e := cl.e
+	switch e.Kind {
+	case cpq.OutboxCreate:
+		if cl.lookup {
+			po, err := c.FindByExternalID(ctx, e.OrderID)
+			if err != nil || po != nil {
+				return outcome{e: e, po: po, err: err}
+			}
+		}
+		po, err := c.Create(ctx, e.Payload)
+		return outcome{e: e, po: po, err: err}
+	case cpq.OutboxCancel:
+		if e.RemoteID == "" {
+			return outcome{e: e, err: errNotYetSent}
+		}
+		var req struct{ Reason string }
+		json.Unmarshal(e.Payload, &req)
+		_, err := c.Cancel(ctx, e.RemoteID, req.Reason)
+		return outcome{e: e, err: err}
+	}
+	return outcome{e: e, err: errors.New("unknown outbox entry " + string(e.Kind))}
+}
+
+var errNotYetSent = errors.New("the order has not reached the order-management system yet; its cancellation follows it")
+
+// record writes every answer of a batch in one transaction.
+func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error {
+	now := w.Now()
+	return w.Store.Update(ctx, func(tx cpq.Tx) error {
+		for _, o := range outs {
+			e := o.e
+			switch {
+			case o.err == nil && e.Kind == cpq.OutboxCreate:
+				if err := w.accepted(ctx, tx, e, o.po); err != nil {
+					return err
+				}
+				rep.Sent++
+			case o.err == nil:
+				if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
+					return err
+				}
+				if err := audit(ctx, tx, "order.cancelRequested", e.OrderID, map[string]any{"remoteId": e.RemoteID}); err != nil {
+					return err
+				}
+				rep.Sent++
+			case Permanent(o.err):
+				if err := w.refused(ctx, tx, e, o.err); err != nil {
+					return err
+				}
+				rep.Rejected++
+			default:
+				if errors.Is(o.err, context.Canceled) {
+					continue // stopped, not failed: the entry stays due, marked maybe-sent
+				}
+				if err := w.retry(ctx, tx, e, o.err, now); err != nil {
+					return err
+				}
+				rep.Retrying++
+				rep.LastError = o.err.Error()
+			}
+		}
+		return nil
+	})
+}
+
+// accepted records that the endpoint holds the order.
+func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po *tmf.ProductOrder) error {
+	if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
+		return err
+	}
+	status := statusOf(po.State, cpq.OrderAcknowledged)
+	href := po.Href
+	if err := tx.Orders().SetSync(ctx, cpq.SyncUpdate{OrderID: e.OrderID, Status: status, Sync: cpq.SyncSent,
+		RemoteID: po.ID, RemoteHref: href, Fallout: fallout(po)}); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, "order.sent", e.OrderID, map[string]any{"remoteId": po.ID, "state": status,
+		"attempts": e.Attempts + 1}); err != nil {
+		return err
+	}
+	if status == cpq.OrderCompleted || status == cpq.OrderPartial {
+		return fulfilled(ctx, tx, e.OrderID, po, w.Now())
+	}
+	return nil
+}
+
+// refused records a request the endpoint will not take: the order is rejected with its message, or the
+// cancellation is refused and the order goes on.
+func (w *Worker) refused(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause error) error {
+	if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
+		return err
+	}
+	u := cpq.SyncUpdate{OrderID: e.OrderID, Status: e.Status, Sync: cpq.SyncSent, RemoteID: e.RemoteID,
+		RemoteHref: e.RemoteHref, LastError: cause.Error()}
+	if e.Kind == cpq.OutboxCreate {
+		u.Status, u.Sync = cpq.OrderRejected, cpq.SyncFailed
+	}
+	if err := tx.Orders().SetSync(ctx, u); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "order.refused", e.OrderID, map[string]any{"kind": e.Kind, "error": cause.Error()})
+}
+
+// retry schedules the entry's next attempt, or gives up on it after GiveUpAfter and says so.
+func (w *Worker) retry(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause error, now time.Time) error {
+	if !errors.Is(cause, errNotYetSent) {
+		e.Attempts++
+		if e.FirstFailedAt.IsZero() {
+			e.FirstFailedAt = now
+		}
+	}
+	e.LastError = cause.Error()
+	e.NextAt = now.Add(w.backoff(e.Attempts))
+	sync := cpq.SyncRetrying
+	if now.Sub(e.FirstFailedAt) >= w.GiveUpAfter && !e.FirstFailedAt.IsZero() {
+		e.NextAt = Parked
+		sync = cpq.SyncFailed
+	}
+	if err := tx.Outbox().Save(ctx, e); err != nil {
+		return err
+	}
+	if e.Kind == cpq.OutboxCancel {
+		sync = cpq.SyncSent
+		if e.RemoteID == "" {
+			sync = cpq.SyncRetrying
+		}
+	}
+	return tx.Orders().SetSync(ctx, cpq.SyncUpdate{OrderID: e.OrderID, Status: e.Status, Sync: sync,
+		RemoteID: e.RemoteID, RemoteHref: e.RemoteHref, LastError: e.LastError})
+}
+
+// Parked is the due time of an entry the sync gave up on: only a person's "retry" makes it due again.
+var Parked = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// backoff is the wait before attempt n+1: MinBackoff doubled per failure up to MaxBackoff, the second half of
+// it random, so that many laptops coming back online do not all retry at the same instant.
+func (w *Worker) backoff(attempts int) time.Duration {
+	d := w.MinBackoff
+	for i := 1; i < attempts && d < w.MaxBackoff; i++ {
+		d *= 2
+	}
+	d = min(d, w.MaxBackoff)
+	half := d / 2
+	return half + rand.N(half+1)
+}
+
+// statusOf maps the endpoint's state to ours, def when it sent none or one we do not know.
+func statusOf(s tmf.OrderState, def cpq.OrderStatus) cpq.OrderStatus {
+	st := cpq.OrderStatus(s)
+	if s == "" || !cpq.OrderTransitions.Known(st) || st == cpq.OrderDraft || st == cpq.OrderQueued {
+		return def
+	}
+	return st
+}
+
+// fallout is why a held or failed order stopped: the endpoint's last note.
+func fallout(po *tmf.ProductOrder) string {
+	if po.State != tmf.OrderHeld && po.State != tmf.OrderFailed && po.State != tmf.OrderPartial {
+		return ""
+	}
+	if n := len(po.Note); n > 0 {
+		return po.Note[n-1].Text
+	}
+	return string(po.State)
+}
+
+func audit(ctx context.Context, tx cpq.Tx, action, orderID string, data any) error {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return cpq.Internal(err)
+	}
+	return tx.Audit().Append(ctx, &cpq.AuditEvent{Action: action, Entity: "order", EntityID: orderID, Data: raw})
+}
