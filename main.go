@@ -31,6 +31,7 @@ import (
 	"quotewright/backend/demo"
 	"quotewright/backend/keystore"
 	"quotewright/backend/sales"
+	"quotewright/backend/secrets"
 	"quotewright/backend/sqlite"
 )
 
@@ -243,6 +244,8 @@ func (w *workspace) services(ctx context.Context, rt app.Runtime, mode string, l
 	s, err := app.New(ctx, w.sales, rt, app.Info{Version: version, Mode: mode, DBPath: w.db.Path(), Schema: sqlite.SchemaVersion()}, log)
 	if err == nil {
 		s.Keys = w.keys
+		s.Secrets = secrets.New(keysDir(w.db.Path()))
+		s.Store = w.db
 		s.StartBackground(ctx)
 		// The demo certificate is made on first run, in the background: a 2048-bit key takes a moment.
 		go func() {

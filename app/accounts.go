@@ -60,12 +60,23 @@ func (svc *AccountService) Get(id string) (AccountDetail, error) {
 			Status: string(q.Status), Currency: currencyDTO(q.Currency), ValidUntil: cpq.FormatDate(q.ValidUntil), UpdatedAt: instant(q.UpdatedAt)})
 	}
 	for _, o := range d.Orders {
-		out.Orders = append(out.Orders, OrderSummary{ID: o.ID, Number: o.Number, Status: string(o.Status), Sync: string(o.Sync), CreatedAt: instant(o.CreatedAt)})
+		out.Orders = append(out.Orders, OrderSummary{ID: o.ID, Number: o.Number, Status: string(o.Status), Sync: string(o.Sync),
+			LastError: o.LastError, Fallout: o.Fallout, CreatedAt: instant(o.CreatedAt)})
+	}
+	siteNames := map[string]string{}
+	for _, x := range d.Sites {
+		siteNames[x.ID] = x.Name
 	}
 	for _, x := range d.Assets {
-		out.Assets = append(out.Assets, AssetSummary{ID: x.ID, ProductID: x.ProductID,
-			ProductName: textDTO(d.AssetProducts[x.ProductID].Name), SiteID: x.SiteID,
-			Status: string(x.Status), Quantity: x.Quantity, Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency)})
+		p := d.AssetProducts[x.ProductID]
+		a := AssetSummary{ID: x.ID, ProductID: x.ProductID, SiteID: x.SiteID, SiteName: siteNames[x.SiteID], ParentID: x.ParentID,
+			Status: string(x.Status), Quantity: x.Quantity, Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency),
+			StartDate: cpq.FormatDate(x.StartDate)}
+		if p != nil {
+			a.ProductName = textDTO(p.Name)
+			a.Detail = TextDTO{EN: configText(p, x.Attributes, cpq.LangEN), JA: configText(p, x.Attributes, cpq.LangJA)}
+		}
+		out.Assets = append(out.Assets, a)
 	}
 	if out.History, err = s.history("account", id, s.userNames()); err != nil {
 		return AccountDetail{}, err

@@ -13,6 +13,7 @@ import (
 	"quotewright/backend/cpq"
 	"quotewright/backend/keystore"
 	"quotewright/backend/sales"
+	"quotewright/backend/secrets"
 )
 
 // Runtime is the part of the Wails runtime the services use. The desktop passes Wails' own runtime, browser
@@ -52,9 +53,15 @@ type Services struct {
 	Approvals     *ApprovalService
 	Contracts     *ContractService
 	Documents     *DocumentService
+	Orders        *OrderService
+	Sync          *SyncService
 
 	// Keys is the company's signing certificate on this computer; nil where nothing is signed.
 	Keys *keystore.Store
+	// Secrets keeps the order-management endpoint's credentials; beside the database when nil.
+	Secrets *secrets.Store
+	// Store is the database the order sync works through; without it orders are queued but not sent.
+	Store cpq.Store
 
 	ctx   context.Context
 	sales *sales.Service
@@ -63,6 +70,8 @@ type Services struct {
 	log   *slog.Logger
 
 	downloads downloads
+	sync      syncer
+	syncWake  chan struct{}
 
 	mu   sync.RWMutex
 	lang cpq.Lang
@@ -72,7 +81,7 @@ type Services struct {
 // New creates the services over the use cases. It restores the language and the profile of the last run;
 // with none remembered it starts in English as the first account executive.
 func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slog.Logger) (*Services, error) {
-	s := &Services{ctx: ctx, sales: uc, rt: rt, info: info, log: log, lang: cpq.LangEN}
+	s := &Services{ctx: ctx, sales: uc, rt: rt, info: info, log: log, lang: cpq.LangEN, syncWake: make(chan struct{}, 1)}
 	s.Session = &SessionService{s: s}
 	s.Accounts = &AccountService{s}
 	s.Catalog = &CatalogService{s}
@@ -83,6 +92,8 @@ func New(ctx context.Context, uc *sales.Service, rt Runtime, info Info, log *slo
 	s.Approvals = &ApprovalService{s}
 	s.Contracts = &ContractService{s}
 	s.Documents = &DocumentService{s: s}
+	s.Orders = &OrderService{s}
+	s.Sync = &SyncService{s}
 	if uc == nil {
 		return s, nil // binding generation, or a start that failed: only Info answers, with the failure
 	}
@@ -120,6 +131,9 @@ func (s *Services) StartBackground(ctx context.Context) {
 	if s.sales == nil {
 		return
 	}
+	if s.Store != nil {
+		s.startSync(ctx)
+	}
 	go func() {
 		retry := time.NewTicker(30 * time.Second)
 		expire := time.NewTicker(time.Hour)
@@ -155,7 +169,7 @@ func (s *Services) expireQuotes(ctx context.Context) {
 // Bind lists the services to bind, for Wails and for browser mode alike.
 func (s *Services) Bind() []any {
 	return []any{s.Session, s.Accounts, s.Catalog, s.Quotes, s.Settings, s.Leads, s.Opportunities, s.Approvals,
-		s.Contracts, s.Documents}
+		s.Contracts, s.Documents, s.Orders, s.Sync}
 }
 
 // Lang is the current UI language.
@@ -163,6 +177,22 @@ func (s *Services) Lang() cpq.Lang {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.lang
+}
+
+// currentUser is the signed-in profile, or nil.
+func (s *Services) currentUser() *cpq.User {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.user
+}
+
+// errorMessage is an error as the user reads it, in lang.
+func errorMessage(err error, lang cpq.Lang) string {
+	var e *cpq.Error
+	if errors.As(err, &e) {
+		return e.Message(lang)
+	}
+	return err.Error()
 }
 
 // actor is the signed-in profile performing a use case.

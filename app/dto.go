@@ -201,6 +201,8 @@ type OrderSummary struct {
 	Number    string `json:"number"`
 	Status    string `json:"status"`
 	Sync      string `json:"sync"`
+	LastError string `json:"lastError"`
+	Fallout   string `json:"fallout"`
 	CreatedAt string `json:"createdAt"`
 }
 
@@ -210,10 +212,14 @@ type AssetSummary struct {
 	ProductID   string      `json:"productId"`
 	ProductName TextDTO     `json:"productName"`
 	SiteID      string      `json:"siteId"`
+	SiteName    string      `json:"siteName"`
+	ParentID    string      `json:"parentId"`
+	Detail      TextDTO     `json:"detail"` // the configuration in words
 	Status      string      `json:"status"`
 	Quantity    int         `json:"quantity"`
 	Recurring   string      `json:"recurring"`
 	Currency    CurrencyDTO `json:"currency"`
+	StartDate   string      `json:"startDate"`
 }
 
 // HistoryEntry is one audit entry of an object.

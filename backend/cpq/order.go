@@ -143,28 +143,33 @@ type OrderItem struct {
 	Recurring decimal.Decimal
 }
 
-// MissingTechnical lists, for each item, the technical attributes its product needs that are blank or do not
-// match their pattern. An order with any cannot be submitted.
+// MissingTechnical lists, for each item that adds a product, the technical attributes the product needs that
+// are blank or do not match their pattern. An order with any cannot be submitted.
 func (o *Order) MissingTechnical(products map[string]*Product) []FieldError {
 	var out []FieldError
 	for i, it := range o.Items {
 		p := products[it.ProductID]
-		if p == nil || it.Action == ActionDelete {
+		// Only new products need resources: a changed or disconnected one keeps the line, SIM or port it has.
+		if p == nil || it.Action != ActionAdd {
 			continue
 		}
 		for _, t := range p.TechnicalAttributes {
-			val := strings.TrimSpace(it.Technical[t.Code])
-			ok := val != ""
-			if ok && t.Pattern != "" {
-				ok = regexp.MustCompile(t.Pattern).MatchString(val)
-			}
-			if !ok {
+			if !t.Valid(it.Technical[t.Code]) {
 				out = append(out, FieldError{Field: "items", Key: "order.technical.missing",
 					Args: map[string]string{"item": itoa(i + 1), "attribute": t.Name.EN, "product": p.Code}})
 			}
 		}
 	}
 	return out
+}
+
+// Valid reports whether value fills the attribute: not blank, and matching its pattern when it has one.
+func (t TechnicalAttribute) Valid(value string) bool {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return false
+	}
+	return t.Pattern == "" || regexp.MustCompile(t.Pattern).MatchString(value)
 }
 
 // SetStatus moves the order to status if its state machine allows it.

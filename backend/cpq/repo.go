@@ -312,6 +312,8 @@ type OrderRepository interface {
 	// ByQuote and ByContract list the orders made from a quote version or a contract.
 	ByQuote(ctx context.Context, quoteID string) ([]*Order, error)
 	ByContract(ctx context.Context, contractID string) ([]*Order, error)
+	// OpenForAsset returns an order not yet at an outcome that changes the asset, or nil.
+	OpenForAsset(ctx context.Context, assetID string) (*Order, error)
 	Get(ctx context.Context, id string) (*Order, error)
 	List(ctx context.Context, f OrderFilter) ([]*Order, int, error)
 	Update(ctx context.Context, o *Order) error

@@ -375,7 +375,7 @@ func TestUnreachableEndpointRetriesWithBackoffAndSaysWhy(t *testing.T) {
 	ids := queue(t, db, 3)
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := ln.Addr().String()
-	ln.Close() // nothing listens: the laptop is offline
+	ln.Close()              // nothing listens: the laptop is offline
 	now := time.Now().UTC() // the entries are due from when they were queued
 	w := worker(db, "http://"+addr+tmf.BasePath622, 200*time.Millisecond)
 	w.Now = func() time.Time { return now }

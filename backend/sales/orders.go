@@ -174,7 +174,45 @@ func (s *Service) PriceDirectOrder(ctx context.Context, d DirectOrder) (p *Price
 	return p, err
 }
 
+// DirectOffers lists what a consumer may order at one of their sites: every product with whether the catalog's
+// rules allow it there and, if not, why.
+func (s *Service) DirectOffers(ctx context.Context, accountID, siteID string) (offers []catalog.Offer, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		dc, err := s.directContext(ctx, tx, DirectOrder{AccountID: accountID, SiteID: siteID})
+		if err != nil {
+			return err
+		}
+		offers = dc.cat.Offers(dc.cc, dc.sites[directSite], dc.cat.PriceList(dc.q.PriceListID), 0)
+		return nil
+	})
+	return offers, err
+}
+
+// directCtx is what pricing and the rules read for a direct order.
+type directCtx struct {
+	q     *cpq.Quote
+	cat   *catalog.Catalog
+	cc    catalog.Context
+	sites map[string]*catalog.Site
+	set   pricing.Settings
+}
+
 func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*PricedDirectOrder, error) {
+	if len(d.Lines) == 0 {
+		return nil, cpq.Errorf(cpq.EInvalid, "order.direct.empty")
+	}
+	dc, err := s.directContext(ctx, tx, d)
+	if err != nil {
+		return nil, err
+	}
+	r, err := pricing.Price(dc.cat, dc.q, dc.cc, dc.set)
+	if err != nil {
+		return nil, err
+	}
+	return &PricedDirectOrder{Quote: dc.q, Catalog: dc.cat, Result: r, Problems: dc.cat.Validate(dc.cc, dc.q, dc.sites)}, nil
+}
+
+func (s *Service) directContext(ctx context.Context, tx cpq.Tx, d DirectOrder) (*directCtx, error) {
 	a, err := tx.Accounts().Get(ctx, d.AccountID)
 	if err != nil {
 		return nil, err
@@ -182,7 +220,13 @@ func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*P
 	if a.Segment != cpq.SegmentConsumer {
 		return nil, cpq.Errorf(cpq.EConflict, "order.direct.business")
 	}
-	site, err := tx.Sites().Get(ctx, d.SiteID)
+	return s.linesContext(ctx, tx, a, d.SiteID, d.Lines, 0)
+}
+
+// linesContext prices lines at one of the account's sites as an unsaved quote would be: the default price
+// list, the given term (months; 0 for none), the account's eligibility and the assets it has.
+func (s *Service) linesContext(ctx context.Context, tx cpq.Tx, a *cpq.Account, siteID string, lines []cpq.QuoteLine, term int) (*directCtx, error) {
+	site, err := tx.Sites().Get(ctx, siteID)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +237,7 @@ func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*P
 	if err != nil {
 		return nil, err
 	}
-	q := &cpq.Quote{ID: "direct", AccountID: a.ID, Status: cpq.QuoteDraft, Lang: cpq.LangJA, TermMonths: 0,
+	q := &cpq.Quote{ID: "direct", AccountID: a.ID, Status: cpq.QuoteDraft, Lang: cpq.LangJA, TermMonths: term,
 		SiteGroups: []cpq.SiteGroup{{ID: directSite, SiteID: site.ID, Name: site.Name}}}
 	for _, l := range lists {
 		if l.Active && l.Currency == "JPY" && q.PriceListID == "" {
@@ -203,7 +247,7 @@ func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*P
 	if q.PriceListID == "" {
 		return nil, cpq.Errorf(cpq.EInvalid, "quote.priceList.required")
 	}
-	for i, l := range d.Lines {
+	for i, l := range lines {
 		if l.ID == "" {
 			l.ID = "l" + strconv.Itoa(i+1)
 		}
@@ -212,9 +256,6 @@ func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*P
 			l.Quantity = 1
 		}
 		q.Lines = append(q.Lines, l)
-	}
-	if len(q.Lines) == 0 {
-		return nil, cpq.Errorf(cpq.EInvalid, "order.direct.empty")
 	}
 	data, err := catalogData(ctx, tx)
 	if err != nil {
@@ -239,12 +280,8 @@ func (s *Service) priceDirect(ctx context.Context, tx cpq.Tx, d DirectOrder) (*P
 			cc.Assets = append(cc.Assets, catalog.Asset{ProductID: x.ProductID, SiteID: x.SiteID})
 		}
 	}
-	r, err := pricing.Price(cat, q, cc, set)
-	if err != nil {
-		return nil, err
-	}
 	sites := map[string]*catalog.Site{directSite: {ID: site.ID, PostalCode: site.PostalCode, Region: site.Region}}
-	return &PricedDirectOrder{Quote: q, Catalog: cat, Result: r, Problems: cat.Validate(cc, q, sites)}, nil
+	return &directCtx{q: q, cat: cat, cc: cc, sites: sites, set: set}, nil
 }
 
 // CreateDirectOrder makes a draft consumer order from configured products, priced as PriceDirectOrder does. A
@@ -577,13 +614,42 @@ func (s *Service) Order(ctx context.Context, id string) (o *cpq.Order, err error
 	return o, err
 }
 
-// ListOrders returns one page of orders, newest first.
-func (s *Service) ListOrders(ctx context.Context, f cpq.OrderFilter) (out []*cpq.Order, total int, err error) {
+// ListOrders returns one page of orders, newest first, with their accounts' names.
+func (s *Service) ListOrders(ctx context.Context, f cpq.OrderFilter) (out []*cpq.Order, total int, accounts map[string]string, err error) {
+	accounts = map[string]string{}
 	err = s.store.View(ctx, func(tx cpq.Tx) error {
-		out, total, err = tx.Orders().List(ctx, f)
-		return err
+		if out, total, err = tx.Orders().List(ctx, f); err != nil {
+			return err
+		}
+		for _, o := range out {
+			if _, ok := accounts[o.AccountID]; !ok {
+				a, err := tx.Accounts().Get(ctx, o.AccountID)
+				if err != nil {
+					return err
+				}
+				accounts[a.ID] = a.Name
+			}
+		}
+		return nil
 	})
-	return out, total, err
+	return out, total, accounts, err
+}
+
+// OrderQueue is an order's entries still waiting in the outbox.
+func (s *Service) OrderQueue(ctx context.Context, id string) (out []*cpq.OutboxEntry, err error) {
+	err = s.store.View(ctx, func(tx cpq.Tx) error {
+		for _, k := range []cpq.OutboxKind{cpq.OutboxCreate, cpq.OutboxCancel} {
+			e, err := tx.Outbox().ByOrder(ctx, id, k)
+			if err != nil {
+				return err
+			}
+			if e != nil {
+				out = append(out, e)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // SyncStats is the outbox and the orders in flight at a glance.

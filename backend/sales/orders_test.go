@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"quotewright/backend/cpq"
 	"quotewright/backend/keystore"
 	"quotewright/backend/sales"
@@ -265,5 +267,65 @@ func TestConsumerOrdersHomeBundleWithoutAQuote(t *testing.T) {
 	po := checkPayload(t, p.outbox(t, o.ID).Payload)
 	if po.Category != "B2C" || len(po.ProductOrderItem) != 1 || len(po.ProductOrderItem[0].ProductOrderItem) != 3 {
 		t.Errorf("payload: category %s, %d top items", po.Category, len(po.ProductOrderItem))
+	}
+}
+
+func TestChangeOrdersArePricedAsTheDifference(t *testing.T) {
+	p := openPipeline(t)
+	ctx := context.Background()
+	rep := p.users[repName]
+	accounts, _, _ := p.s.ListAccounts(ctx, cpq.AccountFilter{Query: "山田"})
+	d, _ := p.s.Account(ctx, accounts[0].ID)
+	site := d.Sites[0].ID
+	cat, _ := p.s.Catalog(ctx)
+	fibre, bundle := cat.ProductByCode("FIBRE-HOME"), cat.ProductByCode("HOME-BUNDLE")
+	monthly := func(speed string) decimal.Decimal {
+		pr, err := p.s.PriceDirectOrder(ctx, sales.DirectOrder{AccountID: d.Account.ID, SiteID: site,
+			Lines: []cpq.QuoteLine{{ProductID: fibre.ID, Quantity: 1, Attributes: map[string]string{"speed": speed, "dwelling": "house"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pr.Result.Totals.Monthly
+	}
+	// The customer has the home bundle with a 1 Gbps line, as a completed order left it.
+	b := &cpq.Asset{AccountID: d.Account.ID, SiteID: site, ProductID: bundle.ID, Status: cpq.AssetActive, Currency: "JPY"}
+	f := &cpq.Asset{AccountID: d.Account.ID, SiteID: site, ProductID: fibre.ID, Status: cpq.AssetActive, Currency: "JPY",
+		Attributes: map[string]string{"speed": "1G", "dwelling": "house"}, Recurring: monthly("1G"), RemoteID: "prd-fibre-1"}
+	err := p.db.Update(ctx, func(tx cpq.Tx) error {
+		if err := tx.Assets().Create(ctx, b); err != nil {
+			return err
+		}
+		f.ParentID = b.ID
+		return tx.Assets().Create(ctx, f)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: f.ID, Action: cpq.ActionModify,
+		Attributes: map[string]string{"speed": "10G", "dwelling": "house"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := monthly("10G").Sub(monthly("1G"))
+	if len(up.Items) != 1 || up.Items[0].Action != cpq.ActionModify || !up.Items[0].Recurring.Equal(want) || want.Sign() <= 0 {
+		t.Errorf("upgrade items %+v, want one modify at +%s a month", up.Items, want)
+	}
+	if _, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionDelete}}); errKey(err) != "order.change.pending" {
+		t.Errorf("disconnecting the bundle while its line is being upgraded: %v", err)
+	}
+	if _, err := p.s.CancelOrder(ctx, rep, up.ID, "The customer keeps 1 Gbps"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: f.ID, Action: cpq.ActionModify,
+		Attributes: f.Attributes}}); errKey(err) != "order.change.nothing" {
+		t.Errorf("a change that changes nothing: %v", err)
+	}
+	off, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionDelete}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(off.Items) != 2 || off.Items[1].ParentID != off.Items[0].ID || off.Items[1].Action != cpq.ActionDelete ||
+		!off.Items[1].Recurring.Equal(f.Recurring.Neg()) {
+		t.Errorf("disconnection items %+v", off.Items)
 	}
 }

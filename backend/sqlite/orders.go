@@ -197,6 +197,16 @@ func (r orders) ByQuote(ctx context.Context, quoteID string) ([]*cpq.Order, erro
 	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE quote_id = ? ORDER BY created_at, id`, quoteID)
 }
 
+func (r orders) OpenForAsset(ctx context.Context, assetID string) (*cpq.Order, error) {
+	list, err := getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE id IN
+		(SELECT order_id FROM order_items WHERE asset_id = ?)
+		AND status NOT IN ('completed', 'cancelled', 'rejected', 'failed', 'partial') LIMIT 1`, assetID)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return list[0], nil
+}
+
 func (r orders) ByContract(ctx context.Context, contractID string) ([]*cpq.Order, error) {
 	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE contract_id = ? ORDER BY created_at, id`, contractID)
 }

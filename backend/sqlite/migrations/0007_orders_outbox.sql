@@ -43,6 +43,8 @@ CREATE TABLE order_outbox (
 );
 CREATE INDEX order_outbox_due ON order_outbox (next_at, seq);
 CREATE INDEX assets_by_order ON assets (order_id) WHERE order_id IS NOT NULL;
+-- Change orders refer to the asset they change: one open change per asset at a time.
+CREATE INDEX order_items_by_asset ON order_items (asset_id) WHERE asset_id <> '';
 
 -- A technical user fills the resource values orders need (SIM ICCIDs, IP blocks, port numbers).
 ALTER TABLE users ADD COLUMN technical INTEGER NOT NULL DEFAULT 0;

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -44,7 +45,11 @@ func Dir() (string, error) {
 // Spec is one specification file, its definitions compiled on demand.
 type Spec struct {
 	url string
-	c   *jsonschema.Compiler
+	// The compiler is not safe for concurrent use: each definition is compiled once, under mu, and the
+	// compiled schema (which is) kept.
+	mu       sync.Mutex
+	c        *jsonschema.Compiler
+	compiled map[string]*jsonschema.Schema
 }
 
 // Load reads a specification file of dir.
@@ -65,15 +70,23 @@ func Load(dir, file string) (*Spec, error) {
 	if err := c.AddResource(url, doc); err != nil {
 		return nil, err
 	}
-	return &Spec{url: url, c: c}, nil
+	return &Spec{url: url, c: c, compiled: map[string]*jsonschema.Schema{}}, nil
 }
 
 // Validate checks a JSON payload against one of the specification's definitions ("ProductOrder_Create").
+// It may be called from many goroutines at once.
 func (s *Spec) Validate(definition string, payload []byte) error {
-	sch, err := s.c.Compile(s.url + "#/definitions/" + definition)
-	if err != nil {
-		return fmt.Errorf("definition %s: %w", definition, err)
+	s.mu.Lock()
+	sch, ok := s.compiled[definition]
+	if !ok {
+		var err error
+		if sch, err = s.c.Compile(s.url + "#/definitions/" + definition); err != nil {
+			s.mu.Unlock()
+			return fmt.Errorf("definition %s: %w", definition, err)
+		}
+		s.compiled[definition] = sch
 	}
+	s.mu.Unlock()
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(payload))
 	if err != nil {
 		return fmt.Errorf("not JSON: %w", err)

@@ -1,0 +1,193 @@
+package sales
+
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+
+	"quotewright/backend/cpq"
+	"quotewright/backend/pricing"
+)
+
+// AssetChange is one change to a product the customer has: a new product or configuration (upgrade the speed,
+// swap the plan), a move to another of the account's sites, or a disconnection.
+type AssetChange struct {
+	AssetID string
+	// Action is modify (change or move) or delete (disconnect).
+	Action cpq.OrderAction
+	// ProductID is the product the asset becomes; empty keeps it.
+	ProductID string
+	// Attributes is its new configuration; nil keeps it.
+	Attributes map[string]string
+	// SiteID moves it (with its components) to another site of the account; empty keeps it where it is.
+	SiteID string
+}
+
+// CreateChangeOrder makes a draft order that changes the account's assets. Each change is priced as the
+// difference from what the asset costs now: an upgrade adds the difference in the monthly charge, a
+// disconnection takes the whole charge away. A bundle is disconnected or moved with its components.
+func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID string, changes []AssetChange) (*cpq.Order, error) {
+	if len(changes) == 0 {
+		return nil, cpq.Errorf(cpq.EInvalid, "order.change.empty")
+	}
+	var o *cpq.Order
+	err := s.store.Update(ctx, func(tx cpq.Tx) error {
+		a, err := tx.Accounts().Get(ctx, accountID)
+		if err != nil {
+			return err
+		}
+		assets, err := tx.Assets().ListByAccount(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		byID := map[string]*cpq.Asset{}
+		children := map[string][]*cpq.Asset{}
+		for _, x := range assets {
+			byID[x.ID] = x
+			if x.ParentID != "" {
+				children[x.ParentID] = append(children[x.ParentID], x)
+			}
+		}
+		start := cpq.Today(s.now()).AddDate(0, 0, OrderLeadDays)
+		o = &cpq.Order{AccountID: a.ID, Segment: a.Segment, Status: cpq.OrderDraft, Sync: cpq.SyncNone, OwnerID: actor.UserID,
+			Lang: langOf(a), BillingAccount: defaultBillingAccount(a), RequestedStart: start}
+		addSite := func(id string) {
+			if id != "" && o.Site(id) == nil {
+				o.Sites = append(o.Sites, cpq.OrderSite{SiteID: id, RequestedStart: start})
+			}
+		}
+		seen := map[string]bool{}
+		var add func(x *cpq.Asset, parent string, it cpq.OrderItem) error
+		add = func(x *cpq.Asset, parent string, it cpq.OrderItem) error {
+			if seen[x.ID] {
+				return cpq.Errorf(cpq.EConflict, "order.change.twice")
+			}
+			// One open change per asset: two orders changing the same line would each be priced from the old one.
+			if open, err := tx.Orders().OpenForAsset(ctx, x.ID); err != nil {
+				return err
+			} else if open != nil {
+				return cpq.Errorf(cpq.EConflict, "order.change.pending", "number", open.Number)
+			}
+			it.ID, it.ParentID, it.AssetID = cpq.NewID("oi"), parent, x.ID
+			o.Items = append(o.Items, it)
+			seen[x.ID] = true
+			addSite(it.SiteID)
+			// Components follow their bundle: disconnected with it, or moved with it unchanged.
+			if it.Action == cpq.ActionDelete || it.SiteID != x.SiteID {
+				for _, c := range children[x.ID] {
+					if c.Status != cpq.AssetActive && c.Status != cpq.AssetSuspended {
+						continue
+					}
+					ci := cpq.OrderItem{Action: it.Action, ProductID: c.ProductID, Quantity: c.Quantity, SiteID: it.SiteID,
+						Attributes: c.Attributes, Technical: map[string]string{}}
+					if it.Action == cpq.ActionDelete {
+						ci.Recurring = c.Recurring.Neg()
+					}
+					if err := add(c, it.ID, ci); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		for _, ch := range changes {
+			x := byID[ch.AssetID]
+			if x == nil {
+				return cpq.Errorf(cpq.ENotFound, "order.change.asset")
+			}
+			if x.Status != cpq.AssetActive && x.Status != cpq.AssetSuspended {
+				return cpq.Errorf(cpq.EConflict, "order.change.inactive", "status", "@asset.status."+string(x.Status))
+			}
+			if o.Currency == "" {
+				o.Currency = x.Currency
+			}
+			switch ch.Action {
+			case cpq.ActionDelete:
+				if err := add(x, "", cpq.OrderItem{Action: cpq.ActionDelete, ProductID: x.ProductID, Quantity: x.Quantity,
+					SiteID: x.SiteID, Attributes: x.Attributes, Technical: map[string]string{}, Recurring: x.Recurring.Neg()}); err != nil {
+					return err
+				}
+			case cpq.ActionModify:
+				it := cpq.OrderItem{Action: cpq.ActionModify, ProductID: x.ProductID, Quantity: x.Quantity, SiteID: x.SiteID,
+					Attributes: x.Attributes, Technical: map[string]string{}}
+				if ch.ProductID != "" {
+					it.ProductID = ch.ProductID
+				}
+				if ch.Attributes != nil {
+					it.Attributes = ch.Attributes
+				}
+				if ch.SiteID != "" {
+					it.SiteID = ch.SiteID
+				}
+				monthly, err := s.assetPrice(ctx, tx, a, x, it)
+				if err != nil {
+					return err
+				}
+				it.Recurring = monthly.Sub(x.Recurring)
+				if it.ProductID == x.ProductID && it.SiteID == x.SiteID && sameAttrs(it.Attributes, x.Attributes) {
+					return cpq.Errorf(cpq.EInvalid, "order.change.nothing")
+				}
+				if err := add(x, "", it); err != nil {
+					return err
+				}
+			default:
+				return cpq.Errorf(cpq.EInvalid, "order.item.action", "item", "1", "value", string(ch.Action))
+			}
+		}
+		if err := tx.Orders().Create(ctx, o); err != nil {
+			return err
+		}
+		return record(ctx, tx, actor, "order.created", "order", o.ID, map[string]any{"number": o.Number, "change": true,
+			"items": len(o.Items)})
+	})
+	return o, err
+}
+
+// assetPrice is the monthly charge an asset would have as the item makes it: its new product and configuration
+// priced at its site, for the term of the quote that sold it (none for a consumer's order). A product the
+// catalog's rules do not allow at the site is refused.
+func (s *Service) assetPrice(ctx context.Context, tx cpq.Tx, a *cpq.Account, x *cpq.Asset, it cpq.OrderItem) (decimal.Decimal, error) {
+	term := 0
+	if x.OrderID != "" {
+		if o, err := tx.Orders().Get(ctx, x.OrderID); err == nil && o.QuoteID != "" {
+			if q, err := tx.Quotes().Header(ctx, o.QuoteID); err == nil {
+				term = q.TermMonths
+			}
+		}
+	}
+	site := it.SiteID
+	line := cpq.QuoteLine{ID: "change", ProductID: it.ProductID, Quantity: it.Quantity, Attributes: it.Attributes}
+	dc, err := s.linesContext(ctx, tx, a, site, []cpq.QuoteLine{line}, term)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	p := dc.cat.Product(it.ProductID)
+	if p == nil {
+		return decimal.Zero, cpq.Errorf(cpq.ENotFound, "order.change.product")
+	}
+	if why := dc.cat.WhyNot(dc.cc, dc.sites[directSite], p); len(why) > 0 && it.ProductID != x.ProductID {
+		return decimal.Zero, cpq.Errorf(cpq.EConflict, "order.change.notOffered", "product", p.Code)
+	}
+	r, err := pricing.Price(dc.cat, dc.q, dc.cc, dc.set)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	for _, l := range r.Lines {
+		if c := l.Charge(pricing.Monthly); c != nil {
+			return c.Net, nil
+		}
+	}
+	return decimal.Zero, nil
+}
+
+func sameAttrs(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
