@@ -49,8 +49,8 @@ func cmdOMServer(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("om-server cannot listen on %s: %w", addr, err)
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "Reference order-management server (TMF622 v4) on http://%s%s\nDatabase: %s; a fulfilment step every %s, %.0f%% fallout\nPress Ctrl+C to stop.\n",
-		ln.Addr(), tmf.BasePath622, path, f.Delay, f.Fallout*100)
+	fmt.Fprintf(stdout, "Reference order-management server on http://%[1]s\n  TMF622 orders (with a hub for listeners): %[2]s\n  TMF637 products it fulfilled: %[3]s\nDatabase: %[4]s; a fulfilment step every %[5]s, %.0[6]f%% fallout\nPress Ctrl+C to stop.\n",
+		ln.Addr(), tmf.BasePath622, tmf.BasePath637, path, f.Delay, f.Fallout*100)
 	go srv.Fulfil(ctx, f)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

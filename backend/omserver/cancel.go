@@ -58,6 +58,7 @@ func (s *Server) cancelOrder(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		c.State, c.EffectiveCancellationDate = tmf.TaskDone, &now
+		s.events.publish(tmf.EventProductOrderStateChange, o)
 	}
 	s.cancels.mu.Lock()
 	if s.cancels.req == nil {

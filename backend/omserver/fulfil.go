@@ -2,6 +2,7 @@ package omserver
 
 import (
 	"context"
+	"log"
 	"math/rand/v2"
 	"time"
 
@@ -38,7 +39,8 @@ func (s *Server) Fulfil(ctx context.Context, f Fulfilment) {
 	}
 }
 
-// advance moves every order whose step is due one step on.
+// advance moves every order whose step is due one step on. A completed order's products go into the
+// inventory with it (store.complete). Listeners are told of each step that was stored.
 func (s *Server) advance(ctx context.Context, f Fulfilment, rng *rand.Rand) {
 	due := stamp(s.now().Add(-f.Delay))
 	ids, err := s.st.due(ctx, due)
@@ -50,12 +52,11 @@ func (s *Server) advance(ctx context.Context, f Fulfilment, rng *rand.Rand) {
 		if err != nil {
 			continue
 		}
-		from := o.State
+		from, now := o.State, s.now()
 		switch o.State {
 		case tmf.OrderAcknowledged:
 			o.State = tmf.OrderInProgress
 		case tmf.OrderInProgress:
-			now := s.now()
 			if f.Fallout > 0 && rng.Float64() < f.Fallout {
 				o.State = tmf.OrderFailed
 				o.Note = append(o.Note, tmf.Note{Author: "om-server", Date: &now, Text: falloutReason})
@@ -66,6 +67,17 @@ func (s *Server) advance(ctx context.Context, f Fulfilment, rng *rand.Rand) {
 			continue
 		}
 		setItemState(o.ProductOrderItem, o.State)
-		s.st.putIf(ctx, o, from) // a cancellation in between wins
+		var stored bool
+		if o.State == tmf.OrderCompleted {
+			stored, err = s.st.complete(ctx, o, from, now)
+		} else {
+			stored, err = s.st.putIf(ctx, o, from)
+		}
+		if err != nil && ctx.Err() == nil {
+			log.Printf("om-server: fulfilment of order %s: %v (tried again at the next tick)", o.ID, err)
+		}
+		if stored { // not stored: a cancellation in between won, and listeners heard of that instead
+			s.events.publish(tmf.EventProductOrderStateChange, o)
+		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package omserver is Quotewright's reference order-management server: TMF622 Product Ordering v4 over its own
 // SQLite file, for trying the sync without a real OM system and for testing it (`quotewright om-server`).
 // Orders are idempotent on externalId: a client that sends the same order again after a lost answer gets the
-// order it already made.
+// order it already made. What fulfilment delivers is served as a TMF637 Product Inventory v4, and listeners
+// registered at the TMF622 hub are told of every order made and every change of an order's state.
 package omserver
 
 import (
@@ -11,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -18,24 +20,29 @@ import (
 	"quotewright/backend/tmf"
 )
 
-// Server serves TMF622 at tmf.BasePath622.
+// Server serves TMF622 at tmf.BasePath622 and TMF637 at tmf.BasePath637.
 type Server struct {
 	st      *store
 	now     func() time.Time
 	cancels cancellations
+	events  *notifier
 }
 
-// Open opens (or creates) the server's database.
+// Open opens (or creates) the server's database and starts delivering events to its listeners.
 func Open(path string) (*Server, error) {
 	st, err := openStore(path)
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, now: func() time.Time { return time.Now().UTC() }}, nil
+	now := func() time.Time { return time.Now().UTC() }
+	return &Server{st: st, now: now, events: startNotifier(st, now)}, nil
 }
 
-// Close closes the database.
-func (s *Server) Close() error { return s.st.db.Close() }
+// Close stops the event deliveries (those still queued are dropped) and closes the database.
+func (s *Server) Close() error {
+	s.events.close()
+	return s.st.db.Close()
+}
 
 // Handler routes the API.
 func (s *Server) Handler() http.Handler {
@@ -47,6 +54,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("PATCH "+base+"/productOrder/{id}", s.patchOrder)
 	mux.HandleFunc("POST "+base+"/cancelProductOrder", s.cancelOrder)
 	mux.HandleFunc("GET "+base+"/cancelProductOrder/{id}", s.getCancellation)
+	mux.HandleFunc("POST "+base+"/hub", s.registerListener)
+	mux.HandleFunc("DELETE "+base+"/hub/{id}", s.unregisterListener)
+	inv := strings.TrimSuffix(tmf.BasePath637, "/")
+	mux.HandleFunc("GET "+inv+"/product", s.listProducts)
+	mux.HandleFunc("GET "+inv+"/product/{id}", s.getProduct)
 	return mux
 }
 
@@ -143,6 +155,8 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusCreated
 	if !created {
 		status = http.StatusOK // the same externalId again: the order already made
+	} else {
+		s.events.publish(tmf.EventProductOrderCreate, stored)
 	}
 	w.Header().Set("Location", stored.Href)
 	reply(w, status, stored)
@@ -163,33 +177,47 @@ func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) listOrders(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := filter{externalID: q.Get("externalId"), state: q.Get("state"), limit: 100}
-	for name, dst := range map[string]*int{"offset": &f.offset, "limit": &f.limit} {
-		if v := q.Get(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				fail(w, http.StatusBadRequest, "Invalid "+name, name+" must be a whole number of at least 0")
-				return
-			}
-			*dst = n
-		}
+	f := filter{externalID: q.Get("externalId"), state: q.Get("state")}
+	var ok bool
+	if f.offset, f.limit, ok = paging(w, q); !ok {
+		return
 	}
-	f.limit = min(f.limit, 1000)
 	list, total, err := s.st.list(r.Context(), f)
 	if err != nil {
 		fail(w, http.StatusInternalServerError, "Storage", err.Error())
 		return
 	}
+	replyPage(w, list, total, q.Get("fields"))
+}
+
+// paging reads a list's offset and limit (100 unless asked, at most 1000), or answers 400 and says false.
+func paging(w http.ResponseWriter, q url.Values) (offset, limit int, ok bool) {
+	limit = 100
+	for name, dst := range map[string]*int{"offset": &offset, "limit": &limit} {
+		if v := q.Get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				fail(w, http.StatusBadRequest, "Invalid "+name, name+" must be a whole number of at least 0")
+				return 0, 0, false
+			}
+			*dst = n
+		}
+	}
+	return offset, min(limit, 1000), true
+}
+
+// replyPage answers a list: the page with its counts, 206 when it is not all that matched, each resource cut
+// down to the fields asked for.
+func replyPage[T any](w http.ResponseWriter, list []T, total int, fields string) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	w.Header().Set("X-Result-Count", strconv.Itoa(len(list)))
 	out := make([]any, 0, len(list))
-	fields := q.Get("fields")
-	for _, o := range list {
+	for _, v := range list {
 		if fields == "" {
-			out = append(out, o)
+			out = append(out, v)
 			continue
 		}
-		out = append(out, selectFields(o, fields))
+		out = append(out, selectFields(v, fields))
 	}
 	status := http.StatusOK
 	if len(list) < total {
@@ -198,9 +226,9 @@ func (s *Server) listOrders(w http.ResponseWriter, r *http.Request) {
 	reply(w, status, out)
 }
 
-// selectFields keeps the order's id and href and the named top-level attributes ("fields=state,externalId").
-func selectFields(o *tmf.ProductOrder, fields string) map[string]any {
-	raw, _ := json.Marshal(o)
+// selectFields keeps a resource's id and href and the named top-level attributes ("fields=state,externalId").
+func selectFields(v any, fields string) map[string]any {
+	raw, _ := json.Marshal(v)
 	var all map[string]any
 	json.Unmarshal(raw, &all)
 	keep := map[string]any{"id": all["id"], "href": all["href"]}
@@ -213,7 +241,9 @@ func selectFields(o *tmf.ProductOrder, fields string) map[string]any {
 }
 
 // patchOrder applies a JSON merge patch (RFC 7386) to an order. Its id, href, orderDate and externalId are the
-// server's and the client's identity of the order: they do not change.
+// server's and the client's identity of the order: they do not change. The patch is stored only if the order's
+// state has not moved since it was read (as a cancellation is): otherwise it could undo what fulfilment or a
+// cancellation did meanwhile, such as the product ids a completion wrote into the items.
 func (s *Server) patchOrder(w http.ResponseWriter, r *http.Request) {
 	o, err := s.st.get(r.Context(), r.PathValue("id"))
 	if errors.Is(err, errNotFound) {
@@ -249,9 +279,17 @@ func (s *Server) patchOrder(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "Invalid productOrderItem", msg)
 		return
 	}
-	if err := s.st.put(r.Context(), &next); err != nil {
+	ok, err := s.st.putIf(r.Context(), &next, o.State)
+	if err != nil {
 		fail(w, http.StatusInternalServerError, "Storage", err.Error())
 		return
+	}
+	if !ok {
+		fail(w, http.StatusConflict, "Order changed", "the order's state changed while it was being patched: read it again and patch that")
+		return
+	}
+	if next.State != o.State {
+		s.events.publish(tmf.EventProductOrderStateChange, &next)
 	}
 	reply(w, http.StatusOK, &next)
 }

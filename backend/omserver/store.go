@@ -28,10 +28,32 @@ CREATE TABLE IF NOT EXISTS product_orders (
     updated_at  TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS product_orders_external ON product_orders (external_id) WHERE external_id IS NOT NULL;
+
+-- The TMF637 inventory: what fulfilment delivered, each product as the JSON it serves.
+CREATE TABLE IF NOT EXISTS products (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    id         TEXT NOT NULL UNIQUE,
+    status     TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- The listeners registered at the TMF622 hub. Kept here, not in memory, so that they outlive a restart.
+CREATE TABLE IF NOT EXISTS hub_listeners (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    id         TEXT NOT NULL UNIQUE,
+    callback   TEXT NOT NULL,
+    query      TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 `
 
 func openStore(path string) (*store, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_synchronous=FULL")
+	// Every transaction here writes, so each takes the write lock when it begins (_txlock=immediate): a
+	// transaction that read first and asked for the lock later could fail if another server process on the
+	// same file wrote in between.
+	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_synchronous=FULL&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
@@ -98,23 +120,6 @@ func (s *store) get(ctx context.Context, id string) (*tmf.ProductOrder, error) {
 	return &o, json.Unmarshal([]byte(body), &o)
 }
 
-// put replaces a stored order.
-func (s *store) put(ctx context.Context, o *tmf.ProductOrder) error {
-	body, err := json.Marshal(o)
-	if err != nil {
-		return err
-	}
-	res, err := s.db.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ?`,
-		string(o.State), string(body), stamp(time.Now()), o.ID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errNotFound
-	}
-	return nil
-}
-
 // filter selects orders by the attributes lists are asked for.
 type filter struct {
 	externalID, state string
@@ -176,18 +181,52 @@ func (s *store) due(ctx context.Context, before string) ([]string, error) {
 	return ids, rows.Err()
 }
 
+// dbtx is what the database and a transaction share: the store's queries run in either.
+type dbtx interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // putIf replaces a stored order only if it is still in state from: fulfilment and a cancellation that read
 // the same order at once cannot overwrite each other. It reports whether the order was replaced.
 func (s *store) putIf(ctx context.Context, o *tmf.ProductOrder, from tmf.OrderState) (bool, error) {
+	return putIfOn(ctx, s.db, o, from)
+}
+
+func putIfOn(ctx context.Context, q dbtx, o *tmf.ProductOrder, from tmf.OrderState) (bool, error) {
 	body, err := json.Marshal(o)
 	if err != nil {
 		return false, err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ? AND state = ?`,
+	res, err := q.ExecContext(ctx, `UPDATE product_orders SET state = ?, body = ?, updated_at = ? WHERE id = ? AND state = ?`,
 		string(o.State), string(body), stamp(time.Now()), o.ID, string(from))
 	if err != nil {
 		return false, err
 	}
 	n, _ := res.RowsAffected()
 	return n == 1, nil
+}
+
+// complete stores an order fulfilment has completed together with what it did to the inventory (see
+// applyToInventory), in one transaction and under putIf's guard: if a cancellation moved the order first, the
+// transaction is rolled back and the inventory is left as it was. A client that sees the order completed
+// therefore always finds its products, and a cancelled order never leaves any.
+func (s *store) complete(ctx context.Context, o *tmf.ProductOrder, from tmf.OrderState, now time.Time) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	if err := applyToInventory(ctx, tx, o, now); err != nil {
+		return false, err
+	}
+	ok, err := putIfOn(ctx, tx, o, from)
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, err
+	}
+	return true, nil
 }
