@@ -38,7 +38,7 @@ help:
 run:
 	@scripts/setup.sh run
 	@$(MAKE) build
-	$(BIN) $(ARGS)
+	scripts/run.sh $(ARGS)
 
 # Every step always runs: Go's build cache makes an unchanged rebuild quick (about 15 s), and there is no list of
 # input files to go stale.

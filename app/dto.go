@@ -208,18 +208,20 @@ type OrderSummary struct {
 
 // AssetSummary is a product the customer has.
 type AssetSummary struct {
-	ID          string      `json:"id"`
-	ProductID   string      `json:"productId"`
-	ProductName TextDTO     `json:"productName"`
-	SiteID      string      `json:"siteId"`
-	SiteName    string      `json:"siteName"`
-	ParentID    string      `json:"parentId"`
-	Detail      TextDTO     `json:"detail"` // the configuration in words
-	Status      string      `json:"status"`
-	Quantity    int         `json:"quantity"`
-	Recurring   string      `json:"recurring"`
-	Currency    CurrencyDTO `json:"currency"`
-	StartDate   string      `json:"startDate"`
+	ID          string  `json:"id"`
+	ProductID   string  `json:"productId"`
+	ProductName TextDTO `json:"productName"`
+	SiteID      string  `json:"siteId"`
+	SiteName    string  `json:"siteName"`
+	ParentID    string  `json:"parentId"`
+	Detail      TextDTO `json:"detail"` // the configuration in words
+	// Attributes is the configuration as codes, for a change order to start from.
+	Attributes map[string]string `json:"attributes"`
+	Status     string            `json:"status"`
+	Quantity   int               `json:"quantity"`
+	Recurring  string            `json:"recurring"`
+	Currency   CurrencyDTO       `json:"currency"`
+	StartDate  string            `json:"startDate"`
 }
 
 // HistoryEntry is one audit entry of an object.

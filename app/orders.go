@@ -26,6 +26,8 @@ type OrderRowDTO struct {
 	Number      string      `json:"number"`
 	AccountID   string      `json:"accountId"`
 	AccountName string      `json:"accountName"`
+	QuoteID     string      `json:"quoteId"`
+	ContractID  string      `json:"contractId"`
 	Segment     string      `json:"segment"`
 	Status      string      `json:"status"`
 	Sync        string      `json:"sync"`
@@ -78,8 +80,6 @@ type OrderSiteDTO struct {
 // OrderDTO is an order with everything its page shows.
 type OrderDTO struct {
 	OrderRowDTO
-	QuoteID        string         `json:"quoteId"`
-	ContractID     string         `json:"contractId"`
 	BillingAccount string         `json:"billingAccount"`
 	RequestedStart string         `json:"requestedStart"`
 	RemoteID       string         `json:"remoteId"`
@@ -120,7 +120,8 @@ func orderTotals(o *cpq.Order) (oneTime, monthly decimal.Decimal) {
 
 func orderRow(o *cpq.Order, account string) OrderRowDTO {
 	one, mon := orderTotals(o)
-	return OrderRowDTO{ID: o.ID, Number: o.Number, AccountID: o.AccountID, AccountName: account, Segment: string(o.Segment),
+	return OrderRowDTO{ID: o.ID, Number: o.Number, AccountID: o.AccountID, AccountName: account, QuoteID: o.QuoteID,
+		ContractID: o.ContractID, Segment: string(o.Segment),
 		Status: string(o.Status), Sync: string(o.Sync), LastError: o.LastError, Fallout: o.Fallout,
 		Currency: currencyDTO(o.Currency), OneTime: one.String(), Monthly: mon.String(), CreatedAt: instant(o.CreatedAt),
 		SubmittedAt: instant(o.SubmittedAt)}
@@ -160,7 +161,7 @@ func (svc *OrderService) Get(id string) (OrderDTO, error) {
 	if err != nil {
 		return OrderDTO{}, err
 	}
-	d := OrderDTO{OrderRowDTO: orderRow(o, acc.Account.Name), QuoteID: o.QuoteID, ContractID: o.ContractID,
+	d := OrderDTO{OrderRowDTO: orderRow(o, acc.Account.Name),
 		BillingAccount: o.BillingAccount, RequestedStart: cpq.FormatDate(o.RequestedStart), RemoteID: o.RemoteID,
 		RemoteHref: o.RemoteHref, CancelReason: o.CancelReason, Sites: []OrderSiteDTO{}, Items: []OrderItemDTO{},
 		Final: o.Final()}
@@ -381,11 +382,18 @@ func (svc *OrderService) CreateDirect(in DirectOrderInput) (OrderDTO, error) {
 }
 
 // OrderChangeInput is a change to a draft order. BillingAccount is changed when not nil; Sites lists the sites
-// whose dates change; Technical maps item ids to attribute codes to values.
+// whose dates change; Technical the values a technical user fills in.
 type OrderChangeInput struct {
-	BillingAccount *string                      `json:"billingAccount"`
-	Sites          []OrderSiteDTO               `json:"sites"`
-	Technical      map[string]map[string]string `json:"technical"`
+	BillingAccount *string               `json:"billingAccount"`
+	Sites          []OrderSiteDTO        `json:"sites"`
+	Technical      []TechnicalValueInput `json:"technical"`
+}
+
+// TechnicalValueInput is one technical value of one item.
+type TechnicalValueInput struct {
+	ItemID string `json:"itemId"`
+	Code   string `json:"code"`
+	Value  string `json:"value"`
 }
 
 // Update changes a draft order.
@@ -395,7 +403,16 @@ func (svc *OrderService) Update(id string, in OrderChangeInput) (OrderDTO, error
 	if err != nil {
 		return OrderDTO{}, err
 	}
-	ch := sales.OrderChange{BillingAccount: in.BillingAccount, Technical: in.Technical}
+	ch := sales.OrderChange{BillingAccount: in.BillingAccount}
+	for _, v := range in.Technical {
+		if ch.Technical == nil {
+			ch.Technical = map[string]map[string]string{}
+		}
+		if ch.Technical[v.ItemID] == nil {
+			ch.Technical[v.ItemID] = map[string]string{}
+		}
+		ch.Technical[v.ItemID][v.Code] = v.Value
+	}
 	for _, st := range in.Sites {
 		os := cpq.OrderSite{SiteID: st.SiteID}
 		if os.RequestedStart, err = parseDay(st.RequestedStart, "requestedStart"); err != nil {
@@ -505,4 +522,34 @@ func (svc *OrderService) Offers(accountID, siteID string) ([]OfferDTO, error) {
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// AssetChangeInput is one change to a product the customer has. Action is "modify" (a new product, a new
+// configuration or another site) or "delete" (disconnect).
+type AssetChangeInput struct {
+	AssetID    string            `json:"assetId"`
+	Action     string            `json:"action"`
+	ProductID  string            `json:"productId"`
+	Attributes map[string]string `json:"attributes"`
+	SiteID     string            `json:"siteId"`
+}
+
+// Change makes a draft change order from the account's assets.
+func (svc *OrderService) Change(accountID string, changes []AssetChangeInput) (OrderDTO, error) {
+	s := svc.s
+	actor, err := s.actor()
+	if err != nil {
+		return OrderDTO{}, err
+	}
+	var list []sales.AssetChange
+	for _, c := range changes {
+		list = append(list, sales.AssetChange{AssetID: c.AssetID, Action: cpq.OrderAction(c.Action), ProductID: c.ProductID,
+			Attributes: c.Attributes, SiteID: c.SiteID})
+	}
+	o, err := s.sales.CreateChangeOrder(s.ctx, actor, accountID, list)
+	if err != nil {
+		return OrderDTO{}, err
+	}
+	s.rt.Emit(EventAccountsChanged, accountID)
+	return svc.changed(o.ID)
 }

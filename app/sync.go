@@ -69,8 +69,9 @@ type EndpointDTO struct {
 
 // syncer runs the worker in the background and remembers how its last run went.
 type syncer struct {
-	mu      sync.Mutex
-	worker  *omsync.Worker
+	mu       sync.Mutex
+	worker   *omsync.Worker
+	listener *omsync.Listener
 	running bool
 	lastRun time.Time
 	last    omsync.Report
@@ -90,7 +91,21 @@ func (s *Services) startSync(ctx context.Context) {
 		s.rt.Emit(EventSyncProgress, SyncProgressDTO{Phase: p.Phase, Done: p.Done, Failed: p.Failed, Total: p.Total})
 	}
 	s.sync.worker = w
+	// Notifications from the endpoint's hub wake the sync, so a state change shows at once; without them the
+	// orders in flight are polled every syncPollEvery.
+	s.sync.listener = &omsync.Listener{Wake: s.wakeSync}
+	if err := s.sync.listener.Start(); err != nil {
+		s.log.Warn("order notifications cannot be received; orders are polled", "err", err)
+		s.sync.listener = nil
+	}
 	go func() {
+		defer func() {
+			if s.sync.listener != nil {
+				ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+				defer cancel()
+				s.sync.listener.Stop(ctx)
+			}
+		}()
 		for {
 			s.runSync(ctx)
 			t := time.NewTimer(s.nextSync(ctx))
@@ -121,6 +136,11 @@ func (s *Services) runSync(ctx context.Context) {
 	s.sync.mu.Lock()
 	s.sync.running = true
 	s.sync.mu.Unlock()
+	if c, err := s.syncClient(ctx); err == nil && s.sync.listener != nil {
+		if err := s.sync.listener.Follow(ctx, c); err != nil {
+			s.log.Debug("the endpoint's hub is not reachable; orders are polled", "err", err)
+		}
+	}
 	sent, err := w.Sync(ctx)
 	polled, perr := w.Poll(ctx)
 	s.sync.mu.Lock()

@@ -186,6 +186,9 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, out a
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return &RemoteError{Status: resp.StatusCode, Message: errorMessage(raw)}
 	}
+	if out == nil || resp.StatusCode == http.StatusNoContent {
+		return nil
+	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("the order-management system's answer could not be read: %v", err)
 	}

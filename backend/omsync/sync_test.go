@@ -481,3 +481,46 @@ func TestPollBringsStateBackAndCompletedOrdersBecomeAssets(t *testing.T) {
 		t.Errorf("completed %d, failed %d: the fulfilment should give both", completed, failed)
 	}
 }
+
+func TestHubNotificationsWakeTheSync(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := openApp(t, filepath.Join(dir, "app.db"), true)
+	defer db.Close()
+	queue(t, db, 1)
+	om := startOM(t, filepath.Join(dir, "om.db"))
+	fctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go om.srv.Fulfil(fctx, omserver.Fulfilment{Delay: 20 * time.Millisecond, Seed: 1})
+	woken := make(chan struct{}, 16)
+	l := &omsync.Listener{Wake: func() { woken <- struct{}{} }}
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := omsync.NewClient(omsync.Endpoint{URL: om.base})
+	if err := l.Follow(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, db, worker(db, om.base, time.Second))
+	select {
+	case <-woken:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no notification arrived as the order moved on")
+	}
+	l.Stop(ctx)
+	// A listener registered and removed again: Unsubscribe deletes it, and a second time finds it gone.
+	res, err := http.Post(om.base+"hub", "application/json", strings.NewReader(`{"callback":"http://127.0.0.1:1/x"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sub tmf.EventSubscription
+	json.NewDecoder(res.Body).Decode(&sub)
+	res.Body.Close()
+	if err := c.Unsubscribe(ctx, sub.ID); err != nil {
+		t.Errorf("unsubscribing a listener: %v", err)
+	}
+	req, _ := http.NewRequest(http.MethodDelete, om.base+"hub/"+sub.ID, nil)
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusNotFound {
+		t.Errorf("the listener is still registered after Unsubscribe: %v %v", res.Status, err)
+	}
+}

@@ -21,26 +21,39 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Each file of an export of signed contracts takes a moment, so that its progress can be seen and cancelled.
     env: { ...process.env, DISPLAY: '', QUOTEWRIGHT_EXPORT_PAUSE: process.env.QUOTEWRIGHT_EXPORT_PAUSE ?? '1500ms' },
   });
+  const url = await printed(child, 'quotewright serve', /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/);
+  // The reference order-management server the orders tests send to: a fulfilment step every second.
+  const om = spawn(bin, ['om-server', '--db', join(dir, 'om.db'), '--addr', '127.0.0.1:0', '--delay', '1s'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const omBase = await printed(om, 'quotewright om-server', /(http:\/\/127\.0\.0\.1:\d+)\n/);
+  process.env.QW_URL = url;
+  process.env.QW_DB = db;
+  process.env.QW_OM_URL = `${omBase}/tmf-api/productOrderingManagement/v4/`;
+  return async () => {
+    for (const c of [child, om]) {
+      c.kill('SIGTERM');
+      await new Promise((r) => c.once('exit', r));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+// printed waits until a child process prints a line matching re and returns its first group.
+function printed(child: ChildProcess, what: string, re: RegExp): Promise<string> {
   let stderr = '';
   child.stderr?.on('data', (b) => (stderr += b));
-  const url = await new Promise<string>((ok, fail) => {
+  return new Promise<string>((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`quotewright serve printed no URL in 30 s:\n${out}\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`${what} printed nothing useful in 30 s:\n${out}\n${stderr}`)), 30_000);
     child.stdout?.on('data', (b) => {
       out += b;
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
+      const m = re.exec(out);
       if (m) {
         clearTimeout(timer);
         ok(m[1]);
       }
     });
-    child.on('exit', (code) => fail(new Error(`quotewright serve exited with ${code}:\n${out}\n${stderr}`)));
+    child.on('exit', (code) => fail(new Error(`${what} exited with ${code}:\n${out}\n${stderr}`)));
   });
-  process.env.QW_URL = url;
-  process.env.QW_DB = db;
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
-  };
 }

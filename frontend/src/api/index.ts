@@ -8,6 +8,8 @@ import * as Opportunities from '../../wailsjs/go/app/OpportunityService';
 import * as Approvals from '../../wailsjs/go/app/ApprovalService';
 import * as Contracts from '../../wailsjs/go/app/ContractService';
 import * as Documents from '../../wailsjs/go/app/DocumentService';
+import * as Orders from '../../wailsjs/go/app/OrderService';
+import * as Sync from '../../wailsjs/go/app/SyncService';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import type { app, redline } from '../../wailsjs/go/models';
 import { call } from './client';
@@ -118,6 +120,29 @@ export const documents = {
   importCertificate: (p12Base64: string, password: string) => call(Documents.ImportCertificate(p12Base64, password)),
 };
 
+export const orders = {
+  list: (q: app.OrderQuery) => call(Orders.List(q)),
+  get: (id: string) => call(Orders.Get(id)),
+  fromQuote: (quoteId: string) => call(Orders.FromQuote(quoteId)),
+  fromContract: (contractId: string) => call(Orders.FromContract(contractId)),
+  offers: (accountId: string, siteId: string) => call(Orders.Offers(accountId, siteId)),
+  priceDirect: (input: app.DirectOrderInput) => call(Orders.PriceDirect(input)),
+  createDirect: (input: app.DirectOrderInput) => call(Orders.CreateDirect(input)),
+  change: (accountId: string, changes: app.AssetChangeInput[]) => call(Orders.Change(accountId, changes)),
+  update: (id: string, input: app.OrderChangeInput) => call(Orders.Update(id, input)),
+  submit: (id: string) => call(Orders.Submit(id)),
+  cancel: (id: string, reason: string) => call(Orders.Cancel(id, reason)),
+  retry: (id: string) => call(Orders.Retry(id)),
+};
+
+export const sync = {
+  status: () => call(Sync.Status()),
+  now: () => call(Sync.Now()),
+  endpoint: () => call(Sync.Endpoint()),
+  saveEndpoint: (ep: app.EndpointDTO, secret: string) => call(Sync.SaveEndpoint(ep, secret)),
+  testEndpoint: () => call(Sync.TestEndpoint()),
+};
+
 /** How far a background export has got (the export:progress event). */
 export interface ExportProgress {
   job: string;
@@ -146,6 +171,9 @@ export const events = {
   contractChanged: 'contract:changed',
   exportProgress: 'export:progress',
   exportDone: 'export:done',
+  orderChanged: 'order:changed',
+  syncProgress: 'sync:progress',
+  syncChanged: 'sync:changed',
 } as const;
 
 /** on subscribes to a service event and returns the unsubscribe function. */

@@ -4,6 +4,7 @@ import pipeline from './pipeline.en';
 import approvals from './approvals.en';
 import contracts from './contracts.en';
 import documents from './documents.en';
+import orders from './orders.en';
 
 export default {
   leads,
@@ -11,6 +12,7 @@ export default {
   approvals,
   contracts,
   documents,
+  orders,
   app: {
     name: 'Quotewright',
     tagline: 'Configure, price, quote',
@@ -198,12 +200,9 @@ export default {
       superseded: 'Superseded',
     },
   },
-  orders: {
-    empty: 'No orders on this account.',
-    fields: { number: 'Number', status: 'Status', sync: 'Sync', createdAt: 'Created' },
-  },
   assets: {
     empty: 'No products installed yet. Completed orders appear here.',
+    status: { created: 'Created', pendingActive: 'Pending', active: 'Active', suspended: 'Suspended', pendingTerminate: 'Ending', terminated: 'Disconnected', cancelled: 'Cancelled', aborted: 'Aborted' },
     fields: { product: 'Product', status: 'Status', quantity: 'Quantity', recurring: 'Monthly' },
   },
   history: {
@@ -455,18 +454,6 @@ export default {
       save: 'Save pricing settings',
       saved: 'Pricing settings saved. Open quotes are priced with them.',
     },
-  },
-  coming: {
-    title: 'Coming next',
-    note: 'This part of Quotewright is not built yet. Here is what it will do:',
-    orders: [
-      'Business orders from accepted quotes or signed contracts; consumer orders in a few clicks',
-      'Technical attributes filled before submission; status tracked through fulfilment',
-    ],
-    sync: [
-      'Orders sent exactly once to the order-management system (TM Forum TMF622)',
-      'A queue that survives restarts and offline periods, with “sync now” and the last error',
-    ],
   },
   errors: {
     unavailable: 'Quotewright is not reachable.',

@@ -4,6 +4,7 @@ import pipeline from './pipeline.ja';
 import approvals from './approvals.ja';
 import contracts from './contracts.ja';
 import documents from './documents.ja';
+import orders from './orders.ja';
 
 export default {
   leads,
@@ -11,6 +12,7 @@ export default {
   approvals,
   contracts,
   documents,
+  orders,
   app: {
     name: 'Quotewright',
     tagline: '構成・価格設定・見積',
@@ -198,12 +200,9 @@ export default {
       superseded: '改版済み',
     },
   },
-  orders: {
-    empty: 'この取引先の注文はありません。',
-    fields: { number: '注文番号', status: 'ステータス', sync: '同期', createdAt: '作成日時' },
-  },
   assets: {
     empty: '納入商品はまだありません。完了した注文がここに表示されます。',
+    status: { created: '作成済み', pendingActive: '開通待ち', active: '利用中', suspended: '停止中', pendingTerminate: '解約処理中', terminated: '解約済み', cancelled: 'キャンセル', aborted: '中止' },
     fields: { product: '商品', status: 'ステータス', quantity: '数量', recurring: '月額' },
   },
   history: {
@@ -455,18 +454,6 @@ export default {
       save: '価格設定を保存',
       saved: '価格設定を保存しました。開いている見積はこの設定で再計算されます。',
     },
-  },
-  coming: {
-    title: '今後の予定',
-    note: 'この機能はまだ実装されていません。次のことができるようになります:',
-    orders: [
-      '受諾された見積や締結済み契約からの法人注文、数クリックで完了する個人注文',
-      '送信前のテクニカル属性入力、履行までのステータス追跡',
-    ],
-    sync: [
-      '注文管理システムへの確実な 1 回送信（TM Forum TMF622）',
-      '再起動やオフラインでも失われない送信キュー、「今すぐ同期」と直近のエラー表示',
-    ],
   },
   errors: {
     unavailable: 'Quotewright に接続できません。',
