@@ -69,10 +69,9 @@ func (svc *AccountService) Get(id string) (AccountDetail, error) {
 	}
 	for _, x := range d.Assets {
 		p := d.AssetProducts[x.ProductID]
-		a := AssetSummary{ID: x.ID, ProductID: x.ProductID, SiteID: x.SiteID, SiteName: siteNames[x.SiteID], ParentID: x.ParentID,
-			Attributes: x.Attributes,
-			Status: string(x.Status), Quantity: x.Quantity, Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency),
-			StartDate: cpq.FormatDate(x.StartDate)}
+		a := AssetSummary{ID: x.ID, ProductID: x.ProductID, SiteID: x.SiteID, SiteName: siteNames[x.SiteID],
+			ParentID: x.ParentID, Attributes: x.Attributes, Status: string(x.Status), Quantity: x.Quantity,
+			Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency), StartDate: cpq.FormatDate(x.StartDate)}
 		if p != nil {
 			a.ProductName = textDTO(p.Name)
 			a.Detail = TextDTO{EN: configText(p, x.Attributes, cpq.LangEN), JA: configText(p, x.Attributes, cpq.LangJA)}

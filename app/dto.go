@@ -46,10 +46,12 @@ type UserDTO struct {
 	Role      string `json:"role"`
 	Region    string `json:"region"`
 	ManagerID string `json:"managerId"`
+	Technical bool   `json:"technical"` // fills orders' technical values
 }
 
 func userDTO(u *cpq.User) UserDTO {
-	return UserDTO{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), Region: u.Region, ManagerID: u.ManagerID}
+	return UserDTO{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), Region: u.Region, ManagerID: u.ManagerID,
+		Technical: u.Technical}
 }
 
 // AccountSummary is an account as listed.

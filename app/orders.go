@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -80,6 +81,8 @@ type OrderSiteDTO struct {
 // OrderDTO is an order with everything its page shows.
 type OrderDTO struct {
 	OrderRowDTO
+	QuoteNumber    string         `json:"quoteNumber"` // "Q-000012 v2"
+	ContractNumber string         `json:"contractNumber"`
 	BillingAccount string         `json:"billingAccount"`
 	RequestedStart string         `json:"requestedStart"`
 	RemoteID       string         `json:"remoteId"`
@@ -165,6 +168,16 @@ func (svc *OrderService) Get(id string) (OrderDTO, error) {
 		BillingAccount: o.BillingAccount, RequestedStart: cpq.FormatDate(o.RequestedStart), RemoteID: o.RemoteID,
 		RemoteHref: o.RemoteHref, CancelReason: o.CancelReason, Sites: []OrderSiteDTO{}, Items: []OrderItemDTO{},
 		Final: o.Final()}
+	if o.ContractID != "" {
+		if cv, err := s.sales.Contract(s.ctx, o.ContractID); err == nil {
+			d.ContractNumber = cv.Contract.Number
+		}
+	}
+	if o.QuoteID != "" {
+		if qc, err := s.sales.Quote(s.ctx, o.QuoteID); err == nil {
+			d.QuoteNumber = qc.Quote.Number + " v" + strconv.Itoa(qc.Quote.Version)
+		}
+	}
 	sites := map[string]*cpq.Site{}
 	for _, x := range acc.Sites {
 		sites[x.ID] = x
@@ -174,7 +187,7 @@ func (svc *OrderService) Get(id string) (OrderDTO, error) {
 		sd := OrderSiteDTO{SiteID: st.SiteID, RequestedStart: cpq.FormatDate(st.RequestedStart),
 			AppointmentStart: instant(st.AppointmentStart), AppointmentEnd: instant(st.AppointmentEnd)}
 		if x != nil {
-			sd.Name, sd.Address = x.Name, joinNonEmpty(" ", x.PostalCode, x.Region, x.City, x.Address)
+			sd.Name, sd.Address = x.Name, joinNonEmpty(" ", x.PostalCode, x.City, x.Address)
 		}
 		d.Sites = append(d.Sites, sd)
 	}

@@ -72,10 +72,9 @@ type syncer struct {
 	mu       sync.Mutex
 	worker   *omsync.Worker
 	listener *omsync.Listener
-	running bool
-	lastRun time.Time
-	last    omsync.Report
-	cancel  context.CancelFunc
+	running  bool
+	lastRun  time.Time
+	last     omsync.Report
 }
 
 // startSync runs the order sync until ctx ends.

@@ -520,7 +520,9 @@ func TestHubNotificationsWakeTheSync(t *testing.T) {
 		t.Errorf("unsubscribing a listener: %v", err)
 	}
 	req, _ := http.NewRequest(http.MethodDelete, om.base+"hub/"+sub.ID, nil)
-	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusNotFound {
-		t.Errorf("the listener is still registered after Unsubscribe: %v %v", res.Status, err)
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else if res.StatusCode != http.StatusNotFound {
+		t.Errorf("the listener is still registered after Unsubscribe: %s", res.Status)
 	}
 }

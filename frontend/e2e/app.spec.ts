@@ -140,10 +140,10 @@ test('the profile and settings: switch user, verify the audit log, sections stil
   await shot(page, 'settings-en');
 
   await page.getByTestId('nav-orders').click();
-  await expect(page.getByTestId('coming-orders')).toContainText('not built yet');
+  await expect(page.getByTestId('orders-view')).toContainText('Orders');
   await setLanguage(page, 'ja');
-  await expect(page.getByTestId('coming-orders')).toContainText('まだ実装されていません');
-  await shot(page, 'coming-orders-ja');
+  await expect(page.getByTestId('orders-view')).toContainText('注文');
+  await shot(page, 'orders-ja');
 
   // Back to the rep for the other tests.
   await page.getByTestId('user-menu').click();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fibreStoreQuote, open, shot, switchUser } from './helpers';
+import { acceptedStoreQuote, open, shot, switchUser } from './helpers';
 
 // A contract's whole life in the browser: made from an accepted quote, a clause negotiated into a second
 // version, the redline, approval by a manager, both signatures (one drawn, one typed), the digitally signed PDF
@@ -22,21 +22,6 @@ test.beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'qw-contracts-'));
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-// acceptedStoreQuote makes a quote for Global Media's new Shinjuku store with business fibre at list price (no
-// approval needed), presents it and records the customer's acceptance.
-async function acceptedStoreQuote(page: Page, lang: 'en' | 'ja') {
-  const en = lang === 'en';
-  await fibreStoreQuote(page);
-  await expect(page.getByTestId('line-count')).toHaveText(en ? '1 line' : '1 行');
-  const state = page.getByTestId('approval-state');
-  await expect(state).toHaveText(en ? 'No approval needed: every discount and the margin are within your authority.' : '承認は不要です。割引も利益率も権限内です。');
-  await page.getByTestId('quote-present').click();
-  await expect(state).toHaveText(en ? 'Presented to the customer: record their answer when it comes.' : '顧客に提示済みです。回答があれば記録してください。');
-  await page.getByTestId('quote-accept').click();
-  await page.locator('.n-dialog').getByRole('button', { name: en ? 'Customer accepted' : '顧客が受諾' }).click();
-  await expect(state).toHaveText(en ? 'Accepted by the customer.' : '顧客が受諾しました。');
-}
 
 // draw signs in the signature box with the mouse: a few strokes, like a name written quickly.
 async function draw(page: Page) {

@@ -56,3 +56,18 @@ export async function fibreStoreQuote(page: Page) {
   await page.getByTestId('offer-FIBRE-BIZ').click();
   await page.getByTestId('picker-add').click();
 }
+
+// acceptedStoreQuote makes a quote for Global Media's new Shinjuku store with business fibre at list price (no
+// approval needed), presents it and records the customer's acceptance.
+export async function acceptedStoreQuote(page: Page, lang: 'en' | 'ja') {
+  const en = lang === 'en';
+  await fibreStoreQuote(page);
+  await expect(page.getByTestId('line-count')).toHaveText(en ? '1 line' : '1 行');
+  const state = page.getByTestId('approval-state');
+  await expect(state).toHaveText(en ? 'No approval needed: every discount and the margin are within your authority.' : '承認は不要です。割引も利益率も権限内です。');
+  await page.getByTestId('quote-present').click();
+  await expect(state).toHaveText(en ? 'Presented to the customer: record their answer when it comes.' : '顧客に提示済みです。回答があれば記録してください。');
+  await page.getByTestId('quote-accept').click();
+  await page.locator('.n-dialog').getByRole('button', { name: en ? 'Customer accepted' : '顧客が受諾' }).click();
+  await expect(state).toHaveText(en ? 'Accepted by the customer.' : '顧客が受諾しました。');
+}

@@ -45,6 +45,7 @@ export default {
     manager: 'Manager',
     director: 'Director',
     admin: 'Administrator',
+    technical: 'Network engineer',
   },
   common: {
     search: 'Search',

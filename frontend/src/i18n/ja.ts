@@ -45,6 +45,7 @@ export default {
     manager: 'マネージャー',
     director: 'ディレクター',
     admin: '管理者',
+    technical: 'ネットワーク技術者',
   },
   common: {
     search: '検索',

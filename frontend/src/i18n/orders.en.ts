@@ -120,6 +120,8 @@ export default {
     problems: 'Fix these before ordering:',
     create: 'Create order',
     newOrder: 'New order',
+    allProducts: 'Show {n} more products',
+    partPrice: '{amount} a month before tax',
     noOffers: 'Nothing can be ordered at this address.',
   },
   assets: {

@@ -119,6 +119,8 @@ export default {
     problems: '注文する前に次の点を直してください：',
     create: '注文を作成',
     newOrder: '新規注文',
+    allProducts: 'ほかの商品 {n} 件を表示',
+    partPrice: '月額 {amount}（税抜）',
     noOffers: 'この住所で注文できる商品はありません。',
   },
   assets: {
