@@ -26,12 +26,18 @@ func TestOMServerCommandServesUntilStopped(t *testing.T) {
 		done <- cmdOMServer(ctx, []string{"--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "om.db")}, pw)
 		pw.Close()
 	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
+	// The banner names the server, then the TMF622 and TMF637 paths.
+	rd := bufio.NewReader(pr)
+	first, err := rd.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := rd.ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
 	}
 	go io.Copy(io.Discard, pr)
-	url := regexp.MustCompile(`http://\S+`).FindString(line)
+	url := regexp.MustCompile(`http://\S+`).FindString(first) + regexp.MustCompile(`/tmf-api/\S+`).FindString(second)
 	res, err := http.Get(url + "productOrder")
 	if err != nil {
 		t.Fatal(err)

@@ -53,13 +53,17 @@ type OutboxStats struct {
 // OutboxRepository is the queue of requests for the order-management system.
 type OutboxRepository interface {
 	Add(ctx context.Context, e *OutboxEntry) error
-	// Due returns up to limit entries due at now, oldest first, with the order's remote id.
-	Due(ctx context.Context, now time.Time, limit int) ([]*OutboxEntry, error)
+	// Due returns up to limit entries due at now, oldest first, with their orders' state, leaving out the
+	// entries skip lists (a batch still being recorded).
+	Due(ctx context.Context, now time.Time, limit int, skip []int64) ([]*OutboxEntry, error)
 	// ByOrder returns the order's entry of the kind, or nil.
 	ByOrder(ctx context.Context, orderID string, kind OutboxKind) (*OutboxEntry, error)
+	// MarkMaybeSent marks entries as possibly delivered, before their requests go out.
+	MarkMaybeSent(ctx context.Context, seqs []int64) error
 	// Save records an attempt: attempts, maybe_sent, next_at, first_failed_at, last_error.
 	Save(ctx context.Context, e *OutboxEntry) error
-	Remove(ctx context.Context, seq int64) error
+	// Remove deletes the entries.
+	Remove(ctx context.Context, seqs ...int64) error
 	Stats(ctx context.Context) (OutboxStats, error)
 	// Next is when the earliest entry is due (zero when the queue is empty).
 	Next(ctx context.Context) (time.Time, error)

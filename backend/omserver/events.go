@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"quotewright/backend/tmf"
@@ -42,6 +43,18 @@ type notifier struct {
 
 	mu     sync.Mutex
 	queues map[string]chan []byte // by listener id, while its worker runs
+
+	// registered counts the listeners, so that an order created while nobody listens costs no event: a
+	// burst of thousands of orders would otherwise fill the queue and read the listeners for each.
+	registered atomic.Int64
+}
+
+// recount reads how many listeners there are, after one was registered or removed.
+func (n *notifier) recount(ctx context.Context) {
+	var c int64
+	if err := n.st.db.QueryRowContext(ctx, `SELECT count(*) FROM hub_listeners`).Scan(&c); err == nil {
+		n.registered.Store(c)
+	}
 }
 
 func startNotifier(st *store, now func() time.Time) *notifier {
@@ -52,6 +65,7 @@ func startNotifier(st *store, now func() time.Time) *notifier {
 			// A redirect would turn the POST into a GET: a listener that moved registers again.
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		}}
+	n.recount(ctx)
 	n.wg.Add(1)
 	go n.dispatch()
 	return n
@@ -65,6 +79,9 @@ func (n *notifier) close() {
 
 // publish queues an event about an order as it is now. It never blocks.
 func (n *notifier) publish(eventType string, o *tmf.ProductOrder) {
+	if n.registered.Load() == 0 {
+		return
+	}
 	body, err := json.Marshal(&tmf.ProductOrderEvent{EventID: newID(), EventTime: n.now(), EventType: eventType,
 		Event: tmf.ProductOrderEventPayload{ProductOrder: o}})
 	if err != nil {

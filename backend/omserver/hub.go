@@ -34,6 +34,7 @@ func (s *Server) registerListener(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusInternalServerError, "Storage", err.Error())
 		return
 	}
+	s.events.recount(r.Context())
 	w.Header().Set("Location", tmf.BasePath622+"hub/"+l.ID)
 	reply(w, http.StatusCreated, &l)
 }
@@ -48,6 +49,7 @@ func (s *Server) unregisterListener(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "Not found", "no listener "+r.PathValue("id"))
 		return
 	}
+	s.events.recount(r.Context())
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -41,7 +41,7 @@ func Open(path string) (*Server, error) {
 // Close stops the event deliveries (those still queued are dropped) and closes the database.
 func (s *Server) Close() error {
 	s.events.close()
-	return s.st.db.Close()
+	return s.st.close()
 }
 
 // Handler routes the API.
@@ -147,7 +147,7 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 		o.Type = "ProductOrder"
 	}
 	setItemState(o.ProductOrderItem, tmf.OrderAcknowledged)
-	stored, created, err := s.st.create(r.Context(), &o)
+	stored, body, created, err := s.st.create(r.Context(), &o)
 	if err != nil {
 		fail(w, http.StatusInternalServerError, "Storage", err.Error())
 		return
@@ -159,7 +159,10 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 		s.events.publish(tmf.EventProductOrderCreate, stored)
 	}
 	w.Header().Set("Location", stored.Href)
-	reply(w, status, stored)
+	// The answer is the order as stored, encoded once for both.
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(body, '\n'))
 }
 
 func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the server's own database
@@ -15,7 +16,16 @@ import (
 
 // store keeps the server's orders in its own SQLite file: each order as the JSON it serves, with the fields
 // lists filter on beside it.
-type store struct{ db *sql.DB }
+type store struct {
+	db      *sql.DB
+	creates chan createReq // orders to store, taken by commitCreates
+	stopped chan struct{}  // closed when commitCreates has stored the last
+	// closing guards creates: no order is handed over once close has begun.
+	closing sync.RWMutex
+	closed  bool
+}
+
+var errClosed = errors.New("the om-server is stopping")
 
 const schema = `
 CREATE TABLE IF NOT EXISTS product_orders (
@@ -62,7 +72,19 @@ func openStore(path string) (*store, error) {
 		db.Close()
 		return nil, fmt.Errorf("om-server database %s: %w", path, err)
 	}
-	return &store{db: db}, nil
+	st := &store{db: db, creates: make(chan createReq), stopped: make(chan struct{})}
+	go st.commitCreates()
+	return st, nil
+}
+
+// close stores the orders already handed over, then closes the database.
+func (s *store) close() error {
+	s.closing.Lock()
+	s.closed = true
+	close(s.creates)
+	s.closing.Unlock()
+	<-s.stopped
+	return s.db.Close()
 }
 
 var errNotFound = errors.New("not found")
@@ -73,38 +95,130 @@ const stampLayout = "2006-01-02T15:04:05.000000000Z"
 func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
 
 // create stores a new order, or returns the one already stored under the same externalId (created false):
-// a client that resends after a lost answer gets the order it made, not a second one.
-func (s *store) create(ctx context.Context, o *tmf.ProductOrder) (stored *tmf.ProductOrder, created bool, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, false, err
+// a client that resends after a lost answer gets the order it made, not a second one. The answer comes only
+// once the order is committed to disk.
+func (s *store) create(ctx context.Context, o *tmf.ProductOrder) (stored *tmf.ProductOrder, body []byte, created bool, err error) {
+	req := createReq{ctx: ctx, o: o, done: make(chan createRes, 1)}
+	s.closing.RLock()
+	if s.closed {
+		s.closing.RUnlock()
+		return nil, nil, false, errClosed
 	}
-	defer tx.Rollback()
+	select {
+	case s.creates <- req:
+	case <-ctx.Done():
+		s.closing.RUnlock()
+		return nil, nil, false, ctx.Err()
+	}
+	s.closing.RUnlock()
+	res := <-req.done
+	return res.o, res.body, res.created, res.err
+}
+
+// createReq is one order waiting to be stored by the committer.
+type createReq struct {
+	ctx  context.Context
+	o    *tmf.ProductOrder
+	done chan createRes
+}
+
+type createRes struct {
+	o       *tmf.ProductOrder
+	body    []byte // the order as stored, which is also the answer
+	created bool
+	err     error
+}
+
+// maxGroup bounds how many orders one commit takes.
+const maxGroup = 256
+
+// commitCreates stores orders as they arrive, all those waiting at once in one transaction (group commit):
+// with many clients sending at once, one fsync makes dozens of orders durable instead of one.
+func (s *store) commitCreates() {
+	defer close(s.stopped)
+	for first := range s.creates {
+		group := []createReq{first}
+	more:
+		for len(group) < maxGroup {
+			select {
+			case r, ok := <-s.creates:
+				if !ok {
+					break more
+				}
+				group = append(group, r)
+			default:
+				break more
+			}
+		}
+		if !s.storeGroup(group) && len(group) > 1 {
+			// One order failed and took the group's transaction with it: store each on its own, so the
+			// failure is that order's alone.
+			for _, r := range group {
+				s.storeGroup([]createReq{r})
+			}
+		}
+	}
+}
+
+// storeGroup stores the orders in one transaction and answers them, unless one fails in a group of several:
+// then nothing is stored or answered, and it returns false.
+func (s *store) storeGroup(group []createReq) bool {
+	results := make([]createRes, len(group))
+	err := func() error {
+		tx, err := s.db.BeginTx(context.Background(), nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		for i, r := range group {
+			if results[i] = createIn(r.ctx, tx, r.o); results[i].err != nil {
+				return results[i].err
+			}
+		}
+		return tx.Commit()
+	}()
+	if err != nil && len(group) > 1 {
+		return false
+	}
+	for i, r := range group {
+		if err != nil {
+			results[i] = createRes{err: err}
+		}
+		r.done <- results[i]
+	}
+	return true
+}
+
+// createIn stores one order in tx, or finds the one stored under its externalId.
+func createIn(ctx context.Context, tx *sql.Tx, o *tmf.ProductOrder) createRes {
+	if err := ctx.Err(); err != nil {
+		return createRes{err: err} // the client gave up: store nothing it will not hear about
+	}
 	if o.ExternalID != "" {
 		var body string
-		err := tx.QueryRowContext(ctx, `SELECT body FROM product_orders WHERE external_id = ?`, o.ExternalID).Scan(&body)
+		err := tx.QueryRow(`SELECT body FROM product_orders WHERE external_id = ?`, o.ExternalID).Scan(&body)
 		if err == nil {
 			var prev tmf.ProductOrder
-			return &prev, false, json.Unmarshal([]byte(body), &prev)
+			return createRes{o: &prev, body: []byte(body), err: json.Unmarshal([]byte(body), &prev)}
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return nil, false, err
+			return createRes{err: err}
 		}
 	}
 	body, err := json.Marshal(o)
 	if err != nil {
-		return nil, false, err
+		return createRes{err: err}
 	}
 	now := stamp(time.Now())
 	var ext any
 	if o.ExternalID != "" {
 		ext = o.ExternalID
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO product_orders (id, external_id, state, body, created_at, updated_at)
+	if _, err := tx.Exec(`INSERT INTO product_orders (id, external_id, state, body, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, o.ID, ext, string(o.State), string(body), now, now); err != nil {
-		return nil, false, err
+		return createRes{err: err}
 	}
-	return o, true, tx.Commit()
+	return createRes{o: o, body: body, created: true}
 }
 
 func (s *store) get(ctx context.Context, id string) (*tmf.ProductOrder, error) {

@@ -116,15 +116,37 @@ func Permanent(err error) bool {
 	return re.Status >= 400 && re.Status < 500
 }
 
+// RemoteOrder is what the sync reads of an order the endpoint sends back: its identity, its state with the
+// notes that explain it, and its items' states and product ids. The rest (prices, characteristics) is what
+// we sent; not decoding it keeps thousands of answers cheap.
+type RemoteOrder struct {
+	ID               string         `json:"id"`
+	Href             string         `json:"href"`
+	ExternalID       string         `json:"externalId"`
+	State            tmf.OrderState `json:"state"`
+	Note             []tmf.Note     `json:"note"`
+	ProductOrderItem []RemoteItem   `json:"productOrderItem"`
+}
+
+// RemoteItem is an item of a RemoteOrder, with its bundle's components.
+type RemoteItem struct {
+	ID      string         `json:"id"`
+	State   tmf.OrderState `json:"state"`
+	Product *struct {
+		ID string `json:"id"`
+	} `json:"product"`
+	ProductOrderItem []RemoteItem `json:"productOrderItem"`
+}
+
 // Create sends a new order (TMF622 POST productOrder).
-func (c *Client) Create(ctx context.Context, payload []byte) (*tmf.ProductOrder, error) {
-	var po tmf.ProductOrder
+func (c *Client) Create(ctx context.Context, payload []byte) (*RemoteOrder, error) {
+	var po RemoteOrder
 	return &po, c.do(ctx, http.MethodPost, "productOrder", payload, &po)
 }
 
 // FindByExternalID looks up the order made from ours, or nil if the endpoint has none.
-func (c *Client) FindByExternalID(ctx context.Context, id string) (*tmf.ProductOrder, error) {
-	var list []tmf.ProductOrder
+func (c *Client) FindByExternalID(ctx context.Context, id string) (*RemoteOrder, error) {
+	var list []RemoteOrder
 	if err := c.do(ctx, http.MethodGet, "productOrder?externalId="+url.QueryEscape(id), nil, &list); err != nil {
 		return nil, err
 	}
@@ -137,8 +159,8 @@ func (c *Client) FindByExternalID(ctx context.Context, id string) (*tmf.ProductO
 }
 
 // Get reads an order by the endpoint's id.
-func (c *Client) Get(ctx context.Context, remoteID string) (*tmf.ProductOrder, error) {
-	var po tmf.ProductOrder
+func (c *Client) Get(ctx context.Context, remoteID string) (*RemoteOrder, error) {
+	var po RemoteOrder
 	return &po, c.do(ctx, http.MethodGet, "productOrder/"+url.PathEscape(remoteID), nil, &po)
 }
 

@@ -33,7 +33,7 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 	}); err != nil || len(orders) == 0 {
 		return rep, err
 	}
-	got := make([]*tmf.ProductOrder, len(orders))
+	got := make([]*RemoteOrder, len(orders))
 	errs := make([]error, len(orders))
 	sem := make(chan struct{}, w.Parallel)
 	var wg sync.WaitGroup
@@ -97,7 +97,7 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 
 // fulfilled puts what a completed order provided on the account as assets (only the completed items of a
 // partial one), and activates the signed contract it came from.
-func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *tmf.ProductOrder, now time.Time) error {
+func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *RemoteOrder, now time.Time) error {
 	o, err := tx.Orders().Get(ctx, orderID)
 	if err != nil {
 		return err
@@ -115,8 +115,8 @@ func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *tmf.ProductOr
 	if po.State == tmf.OrderPartial {
 		done = map[string]bool{}
 	}
-	var walk func(items []tmf.ProductOrderItem)
-	walk = func(items []tmf.ProductOrderItem) {
+	var walk func(items []RemoteItem)
+	walk = func(items []RemoteItem) {
 		for _, it := range items {
 			if it.Product != nil && it.Product.ID != "" {
 				remote[it.ID] = it.Product.ID

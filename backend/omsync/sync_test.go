@@ -32,7 +32,7 @@ import (
 var today = time.Date(2026, 11, 28, 3, 0, 0, 0, time.UTC)
 
 // openApp is the app's database with the demo data, at path.
-func openApp(t *testing.T, path string, seed bool) *sqlite.DB {
+func openApp(t testing.TB, path string, seed bool) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, path, sqlite.Options{})

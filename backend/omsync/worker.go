@@ -108,13 +108,17 @@ func (w *Worker) Run(ctx context.Context, pollEvery time.Duration) {
 // outcome is what became of one entry's attempt.
 type outcome struct {
 	e   *cpq.OutboxEntry
-	po  *tmf.ProductOrder // the endpoint's order, after a create or a lookup
+	po  *RemoteOrder // the endpoint's order, after a create or a lookup
 	err error
 }
 
-// Sync sends every entry due now, in batches, and records each answer. An entry is marked maybe-sent in the
-// transaction before its request goes out, so a crash or a lost answer leads to a lookup by externalId, never a
-// second order.
+// Sync sends every entry due now and records each answer. An entry is marked maybe-sent in the transaction
+// that claims it, before its request goes out, so a crash or a lost answer leads to a lookup by externalId,
+// never a second order.
+//
+// The work streams: Parallel senders take requests from batches as they are claimed, so the last requests of
+// one batch overlap the first of the next; a batch's answers are recorded, in one transaction, as soon as all
+// of them are in. Entries claimed and not yet recorded are passed over by the next claim.
 func (w *Worker) Sync(ctx context.Context) (Report, error) {
 	w.defaults()
 	w.mu.Lock()
@@ -125,39 +129,111 @@ func (w *Worker) Sync(ctx context.Context) (Report, error) {
 		rep.LastError = err.Error()
 		return rep, err
 	}
-	total := -1
-	done, failed := 0, 0
-	for ctx.Err() == nil {
-		batch, err := w.claim(ctx)
-		if err != nil {
-			return rep, err
+	total := 0
+	if err := w.Store.View(ctx, func(tx cpq.Tx) error {
+		st, err := tx.Outbox().Stats(ctx)
+		total = st.Queued
+		return err
+	}); err != nil {
+		return rep, err
+	}
+
+	type job struct {
+		cl  claimed
+		out *outcome
+		wg  *sync.WaitGroup
+	}
+	type batch struct {
+		outs []outcome
+		wg   sync.WaitGroup
+		seqs []int64
+	}
+	jobs := make(chan job)
+	var senders sync.WaitGroup
+	for i := 0; i < w.Parallel; i++ {
+		senders.Add(1)
+		go func() {
+			defer senders.Done()
+			for j := range jobs {
+				*j.out = w.attempt(ctx, c, j.cl)
+				j.wg.Done()
+			}
+		}()
+	}
+
+	var mu sync.Mutex
+	outstanding := map[int64]bool{} // claimed, not yet recorded
+	var recordErr error
+	toRecord := make(chan *batch, 4) // at most a few batches ahead of the recorder
+	recorded := make(chan struct{})
+	go func() {
+		defer close(recorded)
+		done, failed := 0, 0
+		for b := range toRecord {
+			b.wg.Wait()
+			err := w.record(ctx, b.outs, &rep)
+			mu.Lock()
+			for _, s := range b.seqs {
+				delete(outstanding, s)
+			}
+			if err != nil && recordErr == nil {
+				recordErr = err
+			}
+			mu.Unlock()
+			for _, o := range b.outs {
+				done++
+				if o.err != nil {
+					failed++
+				}
+			}
+			if w.Progress != nil {
+				w.Progress(Progress{Phase: "send", Done: done, Failed: failed, Total: max(total, done)})
+			}
 		}
-		if len(batch) == 0 {
+	}()
+
+	var claimErr error
+	for ctx.Err() == nil {
+		mu.Lock()
+		failedRecord := recordErr != nil
+		skip := make([]int64, 0, len(outstanding))
+		for s := range outstanding {
+			skip = append(skip, s)
+		}
+		mu.Unlock()
+		if failedRecord {
 			break
 		}
-		if total < 0 {
-			total = len(batch)
-			if err := w.Store.View(ctx, func(tx cpq.Tx) error {
-				st, err := tx.Outbox().Stats(ctx)
-				total = max(total, st.Queued)
-				return err
-			}); err != nil {
-				return rep, err
-			}
+		claimedBatch, err := w.claim(ctx, skip)
+		if err != nil {
+			claimErr = err
+			break
 		}
-		outs := w.send(ctx, c, batch)
-		if err := w.record(ctx, outs, &rep); err != nil {
-			return rep, err
+		if len(claimedBatch) == 0 {
+			break
 		}
-		for _, o := range outs {
-			done++
-			if o.err != nil {
-				failed++
-			}
+		b := &batch{outs: make([]outcome, len(claimedBatch))}
+		mu.Lock()
+		for _, cl := range claimedBatch {
+			b.seqs = append(b.seqs, cl.e.Seq)
+			outstanding[cl.e.Seq] = true
 		}
-		if w.Progress != nil {
-			w.Progress(Progress{Phase: "send", Done: done, Failed: failed, Total: max(total, done)})
+		mu.Unlock()
+		b.wg.Add(len(claimedBatch))
+		toRecord <- b
+		for i, cl := range claimedBatch {
+			jobs <- job{cl: cl, out: &b.outs[i], wg: &b.wg}
 		}
+	}
+	close(jobs)
+	senders.Wait()
+	close(toRecord)
+	<-recorded
+	switch {
+	case claimErr != nil:
+		return rep, claimErr
+	case recordErr != nil:
+		return rep, recordErr
 	}
 	return rep, ctx.Err()
 }
@@ -168,44 +244,26 @@ type claimed struct {
 	lookup bool
 }
 
-// claim takes the next batch of due entries and marks them maybe-sent before anything is sent.
-func (w *Worker) claim(ctx context.Context) (out []claimed, err error) {
+// claim takes the next batch of due entries, passing over those whose answers are being recorded, and marks
+// them maybe-sent before anything is sent.
+func (w *Worker) claim(ctx context.Context, skip []int64) (out []claimed, err error) {
 	err = w.Store.Update(ctx, func(tx cpq.Tx) error {
-		due, err := tx.Outbox().Due(ctx, w.Now(), w.Batch)
+		due, err := tx.Outbox().Due(ctx, w.Now(), w.Batch, skip)
 		if err != nil {
 			return err
 		}
 		out = out[:0]
+		var mark []int64
 		for _, e := range due {
-			c := claimed{e: e, lookup: e.MaybeSent}
+			out = append(out, claimed{e: e, lookup: e.MaybeSent})
 			if e.Kind == cpq.OutboxCreate && !e.MaybeSent {
 				e.MaybeSent = true
-				if err := tx.Outbox().Save(ctx, e); err != nil {
-					return err
-				}
+				mark = append(mark, e.Seq)
 			}
-			out = append(out, c)
 		}
-		return nil
+		return tx.Outbox().MarkMaybeSent(ctx, mark)
 	})
 	return out, err
-}
-
-// send makes each entry's request, Parallel at a time.
-func (w *Worker) send(ctx context.Context, c *Client, batch []claimed) []outcome {
-	outs := make([]outcome, len(batch))
-	sem := make(chan struct{}, w.Parallel)
-	var wg sync.WaitGroup
-	for i, cl := range batch {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			outs[i] = w.attempt(ctx, c, cl)
-		}()
-	}
-	wg.Wait()
-	return outs
 }
 
 func (w *Worker) attempt(ctx context.Context, c *Client, cl claimed) outcome {
@@ -238,6 +296,7 @@ var errNotYetSent = errors.New("the order has not reached the order-management s
 func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error {
 	now := w.Now()
 	return w.Store.Update(ctx, func(tx cpq.Tx) error {
+		var answered []int64 // entries done with, removed together
 		for _, o := range outs {
 			e := o.e
 			switch {
@@ -245,11 +304,10 @@ func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error 
 				if err := w.accepted(ctx, tx, e, o.po); err != nil {
 					return err
 				}
+				answered = append(answered, e.Seq)
 				rep.Sent++
 			case o.err == nil:
-				if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
-					return err
-				}
+				answered = append(answered, e.Seq)
 				if err := audit(ctx, tx, "order.cancelRequested", e.OrderID, map[string]any{"remoteId": e.RemoteID}); err != nil {
 					return err
 				}
@@ -258,6 +316,7 @@ func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error 
 				if err := w.refused(ctx, tx, e, o.err); err != nil {
 					return err
 				}
+				answered = append(answered, e.Seq)
 				rep.Rejected++
 			default:
 				if errors.Is(o.err, context.Canceled) {
@@ -270,15 +329,12 @@ func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error 
 				rep.LastError = o.err.Error()
 			}
 		}
-		return nil
+		return tx.Outbox().Remove(ctx, answered...)
 	})
 }
 
 // accepted records that the endpoint holds the order.
-func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po *tmf.ProductOrder) error {
-	if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
-		return err
-	}
+func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po *RemoteOrder) error {
 	status := statusOf(po.State, cpq.OrderAcknowledged)
 	href := po.Href
 	if err := tx.Orders().SetSync(ctx, cpq.SyncUpdate{OrderID: e.OrderID, Status: status, Sync: cpq.SyncSent,
@@ -298,9 +354,6 @@ func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po
 // refused records a request the endpoint will not take: the order is rejected with its message, or the
 // cancellation is refused and the order goes on.
 func (w *Worker) refused(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause error) error {
-	if err := tx.Outbox().Remove(ctx, e.Seq); err != nil {
-		return err
-	}
 	u := cpq.SyncUpdate{OrderID: e.OrderID, Status: e.Status, Sync: cpq.SyncSent, RemoteID: e.RemoteID,
 		RemoteHref: e.RemoteHref, LastError: cause.Error()}
 	if e.Kind == cpq.OutboxCreate {
@@ -365,7 +418,7 @@ func statusOf(s tmf.OrderState, def cpq.OrderStatus) cpq.OrderStatus {
 }
 
 // fallout is why a held or failed order stopped: the endpoint's last note.
-func fallout(po *tmf.ProductOrder) string {
+func fallout(po *RemoteOrder) string {
 	if po.State != tmf.OrderHeld && po.State != tmf.OrderFailed && po.State != tmf.OrderPartial {
 		return ""
 	}

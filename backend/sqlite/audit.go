@@ -29,15 +29,19 @@ func scanAudit(s scanner) (*cpq.AuditEvent, error) {
 // Append links e after the last entry and stores it. It runs inside the use case's write transaction, which
 // holds SQLite's write lock, so no other entry can slip in between reading the last hash and writing this one.
 func (l auditLog) Append(ctx context.Context, e *cpq.AuditEvent) error {
-	var seq int64
-	var prev string
-	err := l.t.tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
-	if errors.Is(err, sql.ErrNoRows) {
-		seq, prev, err = 0, cpq.GenesisHash, nil
+	// The chain's head is read once per transaction, then followed: a transaction that records a thousand
+	// answers appends a thousand entries, and nothing else writes while it holds the write lock.
+	if !l.t.headKnown {
+		err := l.t.tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`).Scan(&l.t.headSeq, &l.t.head)
+		if errors.Is(err, sql.ErrNoRows) {
+			l.t.headSeq, l.t.head, err = 0, cpq.GenesisHash, nil
+		}
+		if err != nil {
+			return dbErr(err, "")
+		}
+		l.t.headKnown = true
 	}
-	if err != nil {
-		return dbErr(err, "")
-	}
+	seq, prev := l.t.headSeq, l.t.head
 	if len(e.Data) == 0 {
 		e.Data = json.RawMessage("{}")
 	}
@@ -48,8 +52,13 @@ func (l auditLog) Append(ctx context.Context, e *cpq.AuditEvent) error {
 	e.At = e.At.UTC().Truncate(time.Microsecond)
 	e.Seq, e.PrevHash = seq+1, prev
 	e.Hash = e.ComputeHash()
-	return dbErr(l.t.exec(ctx, `INSERT INTO audit_events (`+plain(auditCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, fmtTime(e.At), e.ActorID, e.Action, e.Entity, e.EntityID, string(e.Data), e.PrevHash, e.Hash), "")
+	if err := l.t.exec(ctx, `INSERT INTO audit_events (`+plain(auditCols)+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Seq, fmtTime(e.At), e.ActorID, e.Action, e.Entity, e.EntityID, string(e.Data), e.PrevHash, e.Hash); err != nil {
+		l.t.headKnown = false // read it again: the insert may have failed before or after it was written
+		return dbErr(err, "")
+	}
+	l.t.headSeq, l.t.head = e.Seq, e.Hash
+	return nil
 }
 
 func (l auditLog) ListFor(ctx context.Context, entity, id string) ([]*cpq.AuditEvent, error) {

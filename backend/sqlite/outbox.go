@@ -44,9 +44,13 @@ func (r outbox) Add(ctx context.Context, e *cpq.OutboxEntry) error {
 	return dbErr(err, "order")
 }
 
-func (r outbox) Due(ctx context.Context, now time.Time, limit int) ([]*cpq.OutboxEntry, error) {
+func (r outbox) Due(ctx context.Context, now time.Time, limit int, skip []int64) ([]*cpq.OutboxEntry, error) {
+	if skip == nil {
+		skip = []int64{}
+	}
 	return getAll(ctx, r.t, scanOutbox, `SELECT `+outboxCols+` FROM order_outbox e JOIN orders o ON o.id = e.order_id
-		WHERE e.next_at <= ? ORDER BY e.next_at, e.seq LIMIT ?`, fmtTime(now), limit)
+		WHERE e.next_at <= ? AND e.seq NOT IN (SELECT value FROM json_each(?)) ORDER BY e.next_at, e.seq LIMIT ?`,
+		fmtTime(now), fmtJSON(skip), limit)
 }
 
 func (r outbox) ByOrder(ctx context.Context, orderID string, kind cpq.OutboxKind) (*cpq.OutboxEntry, error) {
@@ -64,8 +68,19 @@ func (r outbox) Save(ctx context.Context, e *cpq.OutboxEntry) error {
 		fmtTime(e.FirstFailedAt), e.LastError, e.Seq)
 }
 
-func (r outbox) Remove(ctx context.Context, seq int64) error {
-	return dbErr(r.t.exec(ctx, `DELETE FROM order_outbox WHERE seq = ?`, seq), "order")
+func (r outbox) MarkMaybeSent(ctx context.Context, seqs []int64) error {
+	if len(seqs) == 0 {
+		return nil
+	}
+	return dbErr(r.t.exec(ctx, `UPDATE order_outbox SET maybe_sent = 1 WHERE seq IN (SELECT value FROM json_each(?))`,
+		fmtJSON(seqs)), "order")
+}
+
+func (r outbox) Remove(ctx context.Context, seqs ...int64) error {
+	if len(seqs) == 0 {
+		return nil
+	}
+	return dbErr(r.t.exec(ctx, `DELETE FROM order_outbox WHERE seq IN (SELECT value FROM json_each(?))`, fmtJSON(seqs)), "order")
 }
 
 func (r outbox) Next(ctx context.Context) (time.Time, error) {

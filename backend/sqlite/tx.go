@@ -57,6 +57,29 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, fn func(cpq.Tx) error) (err
 type tx struct {
 	tx  *sql.Tx
 	now cpq.Clock
+	// stmts keeps the statements prepared in this transaction by their text: a use case that writes a
+	// thousand rows prepares each statement once, not a thousand times. They close with the transaction.
+	stmts map[string]*sql.Stmt
+	// The audit chain's head as this transaction left it (auditLog.Append).
+	headKnown bool
+	headSeq   int64
+	head      string
+}
+
+// stmt returns query prepared in this transaction.
+func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st, nil
 }
 
 func (t *tx) Users() cpq.UserRepository                 { return users{t} }
@@ -96,13 +119,21 @@ func (t *tx) NextNumber(ctx context.Context, series string) (int64, error) {
 // exec runs a statement and returns SQLite's error as it is: the caller maps it with dbErr, naming the
 // object, so that a broken constraint says which kind of object it was about.
 func (t *tx) exec(ctx context.Context, query string, args ...any) error {
-	_, err := t.tx.ExecContext(ctx, query, args...)
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
 	return err
 }
 
 // execOne runs an UPDATE that must change exactly one row; none means the object is gone.
 func (t *tx) execOne(ctx context.Context, entity, id, query string, args ...any) error {
-	res, err := t.tx.ExecContext(ctx, query, args...)
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return dbErr(err, entity)
+	}
+	res, err := st.ExecContext(ctx, args...)
 	if err != nil {
 		return dbErr(err, entity)
 	}
@@ -264,7 +295,11 @@ type scanner interface{ Scan(dest ...any) error }
 
 // getOne scans the single row of query with scan, mapping "no rows" to not found.
 func getOne[T any](ctx context.Context, t *tx, entity, id string, scan func(scanner) (*T, error), query string, args ...any) (*T, error) {
-	v, err := scan(t.tx.QueryRowContext(ctx, query, args...))
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, dbErr(err, entity)
+	}
+	v, err := scan(st.QueryRowContext(ctx, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound(entity, id)
 	}
@@ -273,7 +308,11 @@ func getOne[T any](ctx context.Context, t *tx, entity, id string, scan func(scan
 
 // getAll scans every row of query with scan.
 func getAll[T any](ctx context.Context, t *tx, scan func(scanner) (*T, error), query string, args ...any) ([]*T, error) {
-	rows, err := t.tx.QueryContext(ctx, query, args...)
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, dbErr(err, "")
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, dbErr(err, "")
 	}

@@ -40,6 +40,7 @@ type figure struct {
 func main() {
 	bin := flag.String("bin", "build/bin/quotewright", "the Quotewright binary")
 	n := flag.Int("n", 25, "runs of each measurement")
+	only := flag.String("only", "", `"sync": only the order sync figure`)
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "qw-bench-")
@@ -53,6 +54,10 @@ func main() {
 	out, err = exec.Command("go", "build", "-o", probe, "./scripts/bench/sqliteprobe").CombinedOutput()
 	check(err, string(out))
 
+	if *only == "sync" {
+		report(orderSyncFigures(dir, db, *n), *n)
+		return
+	}
 	figures := []*figure{
 		{name: "Cold start to first answered request (browser mode)", target: 300 * time.Millisecond,
 			baseline: "bare Go program: open SQLite, one query, exit"},
@@ -66,8 +71,13 @@ func main() {
 		figures[1].base = append(figures[1].base, openBare(db))
 	}
 	figures = append(figures, largeQuoteFigures(*bin, dir, *n)...)
+	figures = append(figures, orderSyncFigures(dir, db, *n)...)
+	report(figures, *n)
+}
 
-	fmt.Printf("Quotewright benchmarks — %s, %d runs each, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), *n, machine())
+// report prints the figures as a Markdown table.
+func report(figures []*figure, n int) {
+	fmt.Printf("Quotewright benchmarks — %s, %d runs each, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), n, machine())
 	fmt.Println("| Figure | Median | p90 | Target | Baseline (median) | Median ÷ baseline | Meets target |")
 	fmt.Println("|---|---|---|---|---|---|---|")
 	for _, f := range figures {
