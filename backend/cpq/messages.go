@@ -493,6 +493,8 @@ var messages = map[string]Text{
 	"order.change.nothing":       {"The change is the same as what the customer has: choose another product, configuration or site.", "変更内容が現在の契約と同じです。別の商品・構成・拠点を選んでください。"},
 	"order.change.product":       {"The product to change to is not in the catalog.", "変更先の商品がカタログにありません。"},
 	"order.change.notOffered":    {"{product} is not offered at that site for this customer.", "{product} はこのお客様のその拠点では提供していません。"},
+	"order.change.notComponent":  {"That product is not part of the {bundle} bundle; order it on its own.", "その商品は {bundle} セットの構成品ではありません。単品で注文してください。"},
+	"order.change.full":          {"The {bundle} bundle already has as many of that product as it allows ({max}).", "{bundle} セットには、その商品を上限（{max}）まで含めています。"},
 
 	// Store.
 	"store.notQuotewright":  {"{path} is not a Quotewright database. Quotewright did not change it; choose another file with --db.", "{path} は Quotewright のデータベースではありません。ファイルは変更していません。--db で別のファイルを指定してください。"},

@@ -176,11 +176,16 @@ func (c *Client) Cancel(ctx context.Context, remoteID, reason string) (*tmf.Canc
 }
 
 func (c *Client) do(ctx context.Context, method, path string, body []byte, out any) error {
+	return c.call(ctx, method, c.base+path, body, out)
+}
+
+// call makes one request to the endpoint's host, signed in as the settings say.
+func (c *Client) call(ctx context.Context, method, target string, body []byte, out any) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
 	if err != nil {
 		return err
 	}
@@ -301,4 +306,21 @@ func (c *Client) accessToken(ctx context.Context) (string, error) {
 	}
 	c.expires = time.Now().Add(life - min(life/10, 30*time.Second))
 	return c.token, nil
+}
+
+// Inventory lists the TMF637 products an order made or changed, by the endpoint's order id. The inventory is
+// found beside the ordering API (…/productOrderingManagement/v4/ → …/productInventory/v4/); an endpoint
+// without one answers ok false, and the assets are made from the order alone.
+func (c *Client) Inventory(ctx context.Context, remoteOrderID string) (products []tmf.InventoryProduct, ok bool, err error) {
+	base, found := strings.CutSuffix(c.base, "productOrderingManagement/v4/")
+	if !found {
+		return nil, false, nil
+	}
+	err = c.call(ctx, http.MethodGet, base+"productInventory/v4/product?productOrderItem.productOrderId="+
+		url.QueryEscape(remoteOrderID), nil, &products)
+	var re *RemoteError
+	if errors.As(err, &re) && (re.Status == http.StatusNotFound || re.Status == http.StatusNotImplemented) {
+		return nil, false, nil
+	}
+	return products, err == nil, err
 }

@@ -46,6 +46,20 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 		}()
 	}
 	wg.Wait()
+	// The inventory of each order that has just completed is read before the transaction, which holds no
+	// request open.
+	inventories := make([][]tmf.InventoryProduct, len(orders))
+	for i, o := range orders {
+		if errs[i] != nil || got[i] == nil {
+			continue
+		}
+		st := statusOf(got[i].State, o.Status)
+		if st != o.Status && (st == cpq.OrderCompleted || st == cpq.OrderPartial) {
+			if inv, ok, err := c.Inventory(ctx, o.RemoteID); err == nil && ok {
+				inventories[i] = inv
+			}
+		}
+	}
 	err = w.Store.Update(ctx, func(tx cpq.Tx) error {
 		for i, o := range orders {
 			u := cpq.SyncUpdate{OrderID: o.ID, Status: o.Status, Sync: o.Sync, RemoteID: o.RemoteID,
@@ -82,7 +96,7 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 				return err
 			}
 			if u.Status == cpq.OrderCompleted || u.Status == cpq.OrderPartial {
-				if err := fulfilled(ctx, tx, o.ID, got[i], w.Now()); err != nil {
+				if err := fulfilled(ctx, tx, o.ID, got[i], inventories[i], w.Now()); err != nil {
 					return err
 				}
 			}
@@ -97,7 +111,7 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 
 // fulfilled puts what a completed order provided on the account as assets (only the completed items of a
 // partial one), and activates the signed contract it came from.
-func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *RemoteOrder, now time.Time) error {
+func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *RemoteOrder, inv []tmf.InventoryProduct, now time.Time) error {
 	o, err := tx.Orders().Get(ctx, orderID)
 	if err != nil {
 		return err
@@ -128,7 +142,25 @@ func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *RemoteOrder, 
 		}
 	}
 	walk(po.ProductOrderItem)
+	// The endpoint's inventory, when it has one, is the record of what was delivered: its product ids and
+	// statuses win over what the order says.
+	invStatus := map[string]cpq.AssetStatus{}
+	for _, p := range inv {
+		for _, ref := range p.ProductOrderItem {
+			if ref.ProductOrderID == po.ID && ref.OrderItemID != "" {
+				remote[ref.OrderItemID] = p.ID
+			}
+		}
+		if st := cpq.AssetStatus(p.Status); cpq.AssetTransitions.Known(st) {
+			invStatus[p.ID] = st
+		}
+	}
 	created, changed := cpq.ApplyOrder(o, current, remote, done, cpq.Today(now))
+	for _, a := range append(append([]*cpq.Asset{}, created...), changed...) {
+		if st, ok := invStatus[a.RemoteID]; ok {
+			a.Status = st
+		}
+	}
 	for _, a := range created {
 		if err := tx.Assets().Create(ctx, a); err != nil {
 			return err
@@ -152,5 +184,6 @@ func fulfilled(ctx context.Context, tx cpq.Tx, orderID string, po *RemoteOrder, 
 			}
 		}
 	}
-	return audit(ctx, tx, "order.fulfilled", o.ID, map[string]any{"assetsCreated": len(created), "assetsChanged": len(changed)})
+	return audit(ctx, tx, "order.fulfilled", o.ID, map[string]any{"assetsCreated": len(created), "assetsChanged": len(changed),
+		"inventoryProducts": len(inv)})
 }

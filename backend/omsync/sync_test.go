@@ -470,9 +470,21 @@ func TestPollBringsStateBackAndCompletedOrdersBecomeAssets(t *testing.T) {
 		if len(assets) != completed {
 			t.Errorf("%d assets for %d completed orders", len(assets), completed)
 		}
+		inventory := strings.Replace(om.base, "productOrderingManagement", "productInventory", 1)
 		for _, a := range assets {
 			if a.Status != cpq.AssetActive || a.Recurring.String() != "5720" || a.Attributes["speed"] != "1G" {
 				t.Errorf("asset %+v", a)
+			}
+			// Each asset is the product the endpoint's TMF637 inventory holds for it.
+			res, err := http.Get(inventory + "product/" + a.RemoteID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p tmf.InventoryProduct
+			json.NewDecoder(res.Body).Decode(&p)
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK || p.Status != "active" || len(p.ProductOrderItem) == 0 {
+				t.Errorf("asset %s: inventory product %q answered %d, status %q", a.ID, a.RemoteID, res.StatusCode, p.Status)
 			}
 		}
 		return nil
@@ -524,5 +536,69 @@ func TestHubNotificationsWakeTheSync(t *testing.T) {
 		t.Fatal(err)
 	} else if res.StatusCode != http.StatusNotFound {
 		t.Errorf("the listener is still registered after Unsubscribe: %s", res.Status)
+	}
+}
+
+// TestAuthenticationReachesTheEndpoint signs in with a bearer token and with OAuth2 client credentials (a
+// token fetched once from the token endpoint and reused), and reports a refused token as a settings problem,
+// not a refused order.
+func TestAuthenticationReachesTheEndpoint(t *testing.T) {
+	ctx := context.Background()
+	var tokensIssued atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /oauth/token", func(w http.ResponseWriter, r *http.Request) {
+		id, secret, ok := r.BasicAuth()
+		r.ParseForm()
+		if !ok || id != "quotewright" || secret != "s3cret" || r.Form.Get("grant_type") != "client_credentials" {
+			http.Error(w, `{"error":"invalid_client"}`, http.StatusUnauthorized)
+			return
+		}
+		tokensIssued.Add(1)
+		io.WriteString(w, `{"access_token":"tok-from-oauth","token_type":"Bearer","expires_in":3600}`)
+	})
+	mux.HandleFunc("GET /api/productOrder", func(w http.ResponseWriter, r *http.Request) {
+		switch r.Header.Get("Authorization") {
+		case "Bearer tok-from-oauth", "Bearer static-token":
+			io.WriteString(w, `[]`)
+		default:
+			w.WriteHeader(http.StatusUnauthorized)
+			io.WriteString(w, `{"code":"401","reason":"Unauthorized","message":"token not accepted"}`)
+		}
+	})
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	hs := &http.Server{Handler: mux}
+	go hs.Serve(ln)
+	defer hs.Close()
+	base := "http://" + ln.Addr().String()
+
+	oauth, err := omsync.NewClient(omsync.Endpoint{URL: base + "/api/", Auth: omsync.AuthOAuth2, TokenURL: base + "/oauth/token",
+		ClientID: "quotewright", Secret: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		if _, err := oauth.FindByExternalID(ctx, "ord_1"); err != nil {
+			t.Fatalf("OAuth2 call %d: %v", i+1, err)
+		}
+	}
+	if n := tokensIssued.Load(); n != 1 {
+		t.Errorf("%d tokens fetched for three calls, want one reused", n)
+	}
+	bearer, _ := omsync.NewClient(omsync.Endpoint{URL: base + "/api/", Auth: omsync.AuthBearer, Secret: "static-token"})
+	if _, err := bearer.FindByExternalID(ctx, "ord_1"); err != nil {
+		t.Errorf("bearer: %v", err)
+	}
+	wrong, _ := omsync.NewClient(omsync.Endpoint{URL: base + "/api/", Auth: omsync.AuthBearer, Secret: "old-token"})
+	_, err = wrong.FindByExternalID(ctx, "ord_1")
+	if err == nil || omsync.Permanent(err) || !strings.Contains(err.Error(), "token not accepted") {
+		t.Errorf("a refused token: %v (permanent %v)", err, omsync.Permanent(err))
+	}
+	badClient, _ := omsync.NewClient(omsync.Endpoint{URL: base + "/api/", Auth: omsync.AuthOAuth2, TokenURL: base + "/oauth/token",
+		ClientID: "quotewright", Secret: "wrong"})
+	if _, err := badClient.FindByExternalID(ctx, "ord_1"); err == nil || !strings.Contains(err.Error(), "OAuth2 token request refused") {
+		t.Errorf("a wrong client secret: %v", err)
+	}
+	if _, err := omsync.NewClient(omsync.Endpoint{URL: "ftp://example", Auth: omsync.AuthNone}); err == nil {
+		t.Error("an ftp URL was accepted")
 	}
 }

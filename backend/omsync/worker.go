@@ -346,7 +346,7 @@ func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po
 		return err
 	}
 	if status == cpq.OrderCompleted || status == cpq.OrderPartial {
-		return fulfilled(ctx, tx, e.OrderID, po, w.Now())
+		return fulfilled(ctx, tx, e.OrderID, po, nil, w.Now())
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package sales
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -10,10 +11,12 @@ import (
 )
 
 // AssetChange is one change to a product the customer has: a new product or configuration (upgrade the speed,
-// swap the plan), a move to another of the account's sites, or a disconnection.
+// swap the plan), a move to another of the account's sites, a disconnection, or a product added to a bundle
+// the customer has (TV on the home bundle).
 type AssetChange struct {
+	// AssetID is the asset changed, or for add the bundle asset the product is added to.
 	AssetID string
-	// Action is modify (change or move) or delete (disconnect).
+	// Action is modify (change or move), delete (disconnect) or add (a component added to the bundle).
 	Action cpq.OrderAction
 	// ProductID is the product the asset becomes; empty keeps it.
 	ProductID string
@@ -102,6 +105,10 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 				o.Currency = x.Currency
 			}
 			switch ch.Action {
+			case cpq.ActionAdd:
+				if err := s.addToBundle(ctx, tx, a, o, x, ch, children[x.ID], add); err != nil {
+					return err
+				}
 			case cpq.ActionDelete:
 				if err := add(x, "", cpq.OrderItem{Action: cpq.ActionDelete, ProductID: x.ProductID, Quantity: x.Quantity,
 					SiteID: x.SiteID, Attributes: x.Attributes, Technical: map[string]string{}, Recurring: x.Recurring.Neg()}); err != nil {
@@ -119,7 +126,7 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 				if ch.SiteID != "" {
 					it.SiteID = ch.SiteID
 				}
-				monthly, err := s.assetPrice(ctx, tx, a, x, it)
+				_, monthly, err := s.assetPrice(ctx, tx, a, x, it)
 				if err != nil {
 					return err
 				}
@@ -146,7 +153,7 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 // assetPrice is the monthly charge an asset would have as the item makes it: its new product and configuration
 // priced at its site, for the term of the quote that sold it (none for a consumer's order). A product the
 // catalog's rules do not allow at the site is refused.
-func (s *Service) assetPrice(ctx context.Context, tx cpq.Tx, a *cpq.Account, x *cpq.Asset, it cpq.OrderItem) (decimal.Decimal, error) {
+func (s *Service) assetPrice(ctx context.Context, tx cpq.Tx, a *cpq.Account, x *cpq.Asset, it cpq.OrderItem) (oneTime, monthly decimal.Decimal, err error) {
 	term := 0
 	if x.OrderID != "" {
 		if o, err := tx.Orders().Get(ctx, x.OrderID); err == nil && o.QuoteID != "" {
@@ -159,25 +166,81 @@ func (s *Service) assetPrice(ctx context.Context, tx cpq.Tx, a *cpq.Account, x *
 	line := cpq.QuoteLine{ID: "change", ProductID: it.ProductID, Quantity: it.Quantity, Attributes: it.Attributes}
 	dc, err := s.linesContext(ctx, tx, a, site, []cpq.QuoteLine{line}, term)
 	if err != nil {
-		return decimal.Zero, err
+		return oneTime, monthly, err
 	}
 	p := dc.cat.Product(it.ProductID)
 	if p == nil {
-		return decimal.Zero, cpq.Errorf(cpq.ENotFound, "order.change.product")
+		return oneTime, monthly, cpq.Errorf(cpq.ENotFound, "order.change.product")
 	}
 	if why := dc.cat.WhyNot(dc.cc, dc.sites[directSite], p); len(why) > 0 && it.ProductID != x.ProductID {
-		return decimal.Zero, cpq.Errorf(cpq.EConflict, "order.change.notOffered", "product", p.Code)
+		return oneTime, monthly, cpq.Errorf(cpq.EConflict, "order.change.notOffered", "product", p.Code)
 	}
 	r, err := pricing.Price(dc.cat, dc.q, dc.cc, dc.set)
 	if err != nil {
-		return decimal.Zero, err
+		return oneTime, monthly, err
 	}
 	for _, l := range r.Lines {
+		if c := l.Charge(pricing.OneTime); c != nil {
+			oneTime = c.Net
+		}
 		if c := l.Charge(pricing.Monthly); c != nil {
-			return c.Net, nil
+			monthly = c.Net
 		}
 	}
-	return decimal.Zero, nil
+	return oneTime, monthly, nil
+}
+
+// addToBundle adds a component to a bundle the customer has, as the bundle allows it: an item that adds the
+// product under an unchanged item for the bundle, priced as new (its one-time charge included).
+func (s *Service) addToBundle(ctx context.Context, tx cpq.Tx, a *cpq.Account, o *cpq.Order, bundle *cpq.Asset, ch AssetChange,
+	kids []*cpq.Asset, add func(*cpq.Asset, string, cpq.OrderItem) error) error {
+	bp, err := tx.Products().Get(ctx, bundle.ProductID)
+	if err != nil {
+		return err
+	}
+	var comp *cpq.BundleComponent
+	for i := range bp.Components {
+		if bp.Components[i].ProductID == ch.ProductID {
+			comp = &bp.Components[i]
+		}
+	}
+	if comp == nil {
+		return cpq.Errorf(cpq.EConflict, "order.change.notComponent", "bundle", bp.Code)
+	}
+	have := 0
+	for _, k := range kids {
+		if k.ProductID == ch.ProductID && (k.Status == cpq.AssetActive || k.Status == cpq.AssetSuspended) {
+			have++
+		}
+	}
+	if comp.Max > 0 && have >= comp.Max {
+		return cpq.Errorf(cpq.EConflict, "order.change.full", "bundle", bp.Code, "max", strconv.Itoa(comp.Max))
+	}
+	it := cpq.OrderItem{ID: cpq.NewID("oi"), Action: cpq.ActionAdd, ProductID: ch.ProductID, Quantity: 1, SiteID: bundle.SiteID,
+		Attributes: ch.Attributes, Technical: map[string]string{}}
+	if it.Attributes == nil {
+		it.Attributes = map[string]string{}
+	}
+	if it.OneTime, it.Recurring, err = s.assetPrice(ctx, tx, a, &cpq.Asset{ProductID: "", OrderID: bundle.OrderID}, it); err != nil {
+		return err
+	}
+	// The bundle is named in the order as unchanged, with the new product under it.
+	var parent string
+	for _, x := range o.Items {
+		if x.AssetID == bundle.ID {
+			parent = x.ID
+		}
+	}
+	if parent == "" {
+		if err := add(bundle, "", cpq.OrderItem{Action: cpq.ActionNoChange, ProductID: bundle.ProductID, Quantity: bundle.Quantity,
+			SiteID: bundle.SiteID, Attributes: bundle.Attributes, Technical: map[string]string{}}); err != nil {
+			return err
+		}
+		parent = o.Items[len(o.Items)-1].ID
+	}
+	it.ParentID = parent
+	o.Items = append(o.Items, it)
+	return nil
 }
 
 func sameAttrs(a, b map[string]string) bool {

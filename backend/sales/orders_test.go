@@ -320,6 +320,28 @@ func TestChangeOrdersArePricedAsTheDifference(t *testing.T) {
 		Attributes: f.Attributes}}); errKey(err) != "order.change.nothing" {
 		t.Errorf("a change that changes nothing: %v", err)
 	}
+	// TV added to the bundle she has: under an unchanged item for the bundle, priced as new.
+	tv := cat.ProductByCode("TV-HOME")
+	more, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionAdd,
+		ProductID: tv.ID, Attributes: map[string]string{"package": "premium"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(more.Items) != 2 || more.Items[0].Action != cpq.ActionNoChange || more.Items[1].ParentID != more.Items[0].ID ||
+		more.Items[1].Action != cpq.ActionAdd || more.Items[1].Recurring.Sign() <= 0 {
+		t.Errorf("adding TV: %+v", more.Items)
+	}
+	if _, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionAdd,
+		ProductID: tv.ID}}); errKey(err) != "order.change.pending" {
+		t.Errorf("a second change of the bundle while one is open: %v", err)
+	}
+	if _, err := p.s.CancelOrder(ctx, rep, more.ID, "Not now"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionAdd,
+		ProductID: cat.ProductByCode("PHONE-X15").ID}}); errKey(err) != "order.change.notComponent" {
+		t.Errorf("adding a phone to the home bundle: %v", err)
+	}
 	off, err := p.s.CreateChangeOrder(ctx, rep, d.Account.ID, []sales.AssetChange{{AssetID: b.ID, Action: cpq.ActionDelete}})
 	if err != nil {
 		t.Fatal(err)

@@ -126,6 +126,18 @@ test('a consumer orders home fibre without a quote; it completes, becomes her pr
   await page.getByTestId('tab-assets').click();
   await expect(page.getByTestId('assets-table')).toContainText('Speed: 10 Gbps');
   await expect(page.getByTestId('assets-table')).not.toContainText('Speed: 1 Gbps');
+
+  // The daily newspaper added to the bundle she has.
+  await page.getByTestId('assets-table').locator('tr', { hasText: 'Home internet bundle' }).getByRole('button', { name: 'Add' }).click();
+  await page.getByTestId('change-product').click();
+  await page.locator('.n-base-select-option', { hasText: 'Daily newspaper' }).click();
+  await page.getByTestId('change-create').click();
+  await expect(page.getByTestId('order-items')).toContainText('No change');
+  await expect(page.getByTestId('order-items')).toContainText('Daily newspaper');
+  await submitAndComplete(page);
+  await page.getByTestId('order-account').click();
+  await page.getByTestId('tab-assets').click();
+  await expect(page.getByTestId('assets-table')).toContainText('Daily newspaper');
   await shot(page, 'account-assets-en');
   expect(errors).toEqual([]);
 });

@@ -125,6 +125,9 @@ export default {
     noOffers: 'Nothing can be ordered at this address.',
   },
   assets: {
+    add: 'Add',
+    addTitle: 'Add to {product}',
+    nothingToAdd: 'This bundle already has everything it can hold.',
     change: 'Change',
     disconnect: 'Disconnect',
     title: 'Change {product}',

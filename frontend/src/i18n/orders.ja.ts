@@ -124,6 +124,9 @@ export default {
     noOffers: 'この住所で注文できる商品はありません。',
   },
   assets: {
+    add: '追加',
+    addTitle: '{product} に追加',
+    nothingToAdd: 'このセットには追加できる商品がありません。',
     change: '変更',
     disconnect: '解約',
     title: '{product} の変更',
