@@ -62,6 +62,7 @@ func openDemo(t *testing.T, path string) (*app.Services, *recorder, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	svc.Store = db // as main wires it: StartBackground runs the order sync over it
 	return svc, rt, func() { db.Close() }
 }
 

@@ -126,7 +126,7 @@ test('bad input gets a clear message in the user’s language and nothing is hal
   expect(errors).toEqual([]);
 });
 
-test('the profile and settings: switch user, verify the audit log, sections still to come say so', async ({ page }) => {
+test('the profile and settings: switch user, verify the audit log, open the orders page in both languages', async ({ page }) => {
   const errors = await open(page, 'en');
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-db')).toHaveText(process.env.QW_DB!);
