@@ -34,7 +34,7 @@ export default {
     number: 'Order',
     account: 'Account',
     status: 'Status',
-    sync: 'Sent to order management',
+    sync: 'Sync',
     oneTime: 'One-time',
     monthly: 'Monthly',
     created: 'Created',

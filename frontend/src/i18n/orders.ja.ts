@@ -33,7 +33,7 @@ export default {
     number: '注文番号',
     account: '取引先',
     status: 'ステータス',
-    sync: 'オーダー管理への送信',
+    sync: '同期',
     oneTime: '初期費用',
     monthly: '月額',
     created: '作成日時',
