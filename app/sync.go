@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"net"
+	"net/url"
 	"path/filepath"
 	"sync"
 	"time"
@@ -72,9 +75,13 @@ type syncer struct {
 	mu       sync.Mutex
 	worker   *omsync.Worker
 	listener *omsync.Listener
-	running  bool
-	lastRun  time.Time
-	last     omsync.Report
+	// client is kept while the settings and the secret stay the same: its connections and its OAuth2 token
+	// are reused from one run to the next.
+	client    *omsync.Client
+	clientKey string
+	running   bool
+	lastRun   time.Time
+	last      omsync.Report
 }
 
 // startSync runs the order sync until ctx ends.
@@ -135,7 +142,9 @@ func (s *Services) runSync(ctx context.Context) {
 	s.sync.mu.Lock()
 	s.sync.running = true
 	s.sync.mu.Unlock()
-	if c, err := s.syncClient(ctx); err == nil && s.sync.listener != nil {
+
+	if c, err := s.syncClient(ctx); err == nil && s.sync.listener != nil && loopback(c.Base()) {
+		// Only an endpoint on this computer can call the listener back on 127.0.0.1.
 		if err := s.sync.listener.Follow(ctx, c); err != nil {
 			s.log.Debug("the endpoint's hub is not reachable; orders are polled", "err", err)
 		}
@@ -164,6 +173,16 @@ func (s *Services) runSync(ctx context.Context) {
 	}
 }
 
+// loopback reports whether a URL's host is this computer.
+func loopback(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(u.Hostname())
+	return u.Hostname() == "localhost" || (ip != nil && ip.IsLoopback())
+}
+
 // wakeSync asks the background sync to run now.
 func (s *Services) wakeSync() {
 	select {
@@ -188,10 +207,20 @@ func (s *Services) syncClient(ctx context.Context) (*omsync.Client, error) {
 		}
 		ep.Secret = v
 	}
+	key := fmt.Sprintf("%+v", ep)
+	s.sync.mu.Lock()
+	defer s.sync.mu.Unlock()
+	if s.sync.client != nil && s.sync.clientKey == key {
+		return s.sync.client, nil
+	}
 	c, err := omsync.NewClient(ep)
 	if err != nil {
 		return nil, cpq.Errorf(cpq.EInvalid, "om.endpoint.url", "value", ep.URL)
 	}
+	if s.sync.client != nil {
+		s.sync.client.Close()
+	}
+	s.sync.client, s.sync.clientKey = c, key
 	return c, nil
 }
 
@@ -271,6 +300,14 @@ func (svc *SyncService) SaveEndpoint(in EndpointDTO, secret string) (EndpointDTO
 		if v, _, _ := s.secretStore().Get(SecretOrderEndpoint); v == "" {
 			return EndpointDTO{}, cpq.Errorf(cpq.EInvalid, "om.endpoint.secret", "what", secretName(ep.Auth, s.Lang()))
 		}
+		// The saved secret goes only where it went before: a new host (or token URL) must be given it again.
+		old, err := s.sales.OrderEndpoint(s.ctx)
+		if err != nil {
+			return EndpointDTO{}, err
+		}
+		if host(old.URL) != host(ep.URL) || host(old.TokenURL) != host(ep.TokenURL) || old.Auth != ep.Auth {
+			return EndpointDTO{}, cpq.Errorf(cpq.EInvalid, "om.endpoint.secretAgain", "what", secretName(ep.Auth, s.Lang()))
+		}
 	}
 	if err := s.sales.SetOrderEndpoint(s.ctx, actor, ep); err != nil {
 		return EndpointDTO{}, err
@@ -287,6 +324,15 @@ func (svc *SyncService) SaveEndpoint(in EndpointDTO, secret string) (EndpointDTO
 	s.wakeSync()
 	s.rt.Emit(EventSyncChanged, "")
 	return svc.Endpoint()
+}
+
+// host is a URL's host and port, "" when it has none.
+func host(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
 
 // secretStore is the secret store: the one main gave, else the keys folder beside the database.

@@ -15,6 +15,10 @@ func ApplyOrder(o *Order, current map[string]*Asset, remote map[string]string, d
 		return day
 	}
 	for _, it := range o.Items {
+		if it.Action == ActionNoChange {
+			byItem[it.ID] = it.AssetID // the bundle a new component goes under, whatever the endpoint says of it
+			continue
+		}
 		if done != nil && !done[it.ID] {
 			continue
 		}
@@ -32,7 +36,8 @@ func ApplyOrder(o *Order, current map[string]*Asset, remote map[string]string, d
 				continue
 			}
 			// A change is priced as the difference from the asset: the asset now costs what it cost plus that.
-			a.ProductID, a.SiteID, a.Quantity, a.OrderID = it.ProductID, it.SiteID, it.Quantity, o.ID
+			// OrderID stays the order that created the asset: its quote's term prices later changes.
+			a.ProductID, a.SiteID, a.Quantity = it.ProductID, it.SiteID, it.Quantity
 			a.Attributes = it.Attributes
 			a.Recurring = a.Recurring.Add(it.Recurring)
 			if r := remote[it.ID]; r != "" {
@@ -45,10 +50,8 @@ func ApplyOrder(o *Order, current map[string]*Asset, remote map[string]string, d
 			if a == nil || a.Status == AssetTerminated {
 				continue
 			}
-			a.Status, a.EndDate, a.OrderID = AssetTerminated, day, o.ID
+			a.Status, a.EndDate = AssetTerminated, day
 			changed = append(changed, a)
-		case ActionNoChange:
-			byItem[it.ID] = it.AssetID
 		}
 	}
 	return created, changed

@@ -482,6 +482,7 @@ var messages = map[string]Text{
 	"om.endpoint.clientId":       {"Enter the OAuth2 client ID.", "OAuth2 のクライアントIDを入力してください。"},
 	"om.endpoint.auth":           {"“{value}” is not an authentication method: choose none, bearer token or OAuth2 client credentials.", "「{value}」は認証方式ではありません。なし・Bearer トークン・OAuth2 クライアント認証から選んでください。"},
 	"om.endpoint.secret":         {"Enter the {what}: it is kept in the system keyring or a file only you can read, never in the database.", "{what}を入力してください。データベースではなく、システムのキーリングか本人だけが読めるファイルに保存されます。"},
+	"om.endpoint.secretAgain":    {"The address changed: enter the {what} again, so that it goes only where you mean it to.", "送信先が変わりました。意図した相手にだけ送られるよう、{what}をもう一度入力してください。"},
 	"sync.notRunning":            {"The order sync is not running in this window; restart Quotewright.", "このウィンドウでは注文の同期が動いていません。Quotewright を再起動してください。"},
 	"sync.test.failed":           {"The connection test failed: {error}", "接続テストに失敗しました：{error}"},
 	"sync.test.ok":               {"Connected: {url} answers.", "接続しました：{url} が応答しています。"},
@@ -493,6 +494,9 @@ var messages = map[string]Text{
 	"order.change.nothing":       {"The change is the same as what the customer has: choose another product, configuration or site.", "変更内容が現在の契約と同じです。別の商品・構成・拠点を選んでください。"},
 	"order.change.product":       {"The product to change to is not in the catalog.", "変更先の商品がカタログにありません。"},
 	"order.change.notOffered":    {"{product} is not offered at that site for this customer.", "{product} はこのお客様のその拠点では提供していません。"},
+	"order.change.attribute":     {"{product} has no “{attribute}” of “{value}”: choose one of the values the product offers.", "{product} の「{attribute}」に「{value}」はありません。商品の選択肢から選んでください。"},
+	"order.change.required":      {"The {bundle} bundle cannot do without that product: change it instead, or disconnect the whole bundle.", "{bundle} セットにはその商品が必要です。解約ではなく変更するか、セットごと解約してください。"},
+	"order.change.bundleEnding":  {"The {bundle} bundle is disconnected by this order: nothing can be added to it.", "この注文で {bundle} セットを解約するため、追加はできません。"},
 	"order.change.notComponent":  {"That product is not part of the {bundle} bundle; order it on its own.", "その商品は {bundle} セットの構成品ではありません。単品で注文してください。"},
 	"order.change.full":          {"The {bundle} bundle already has as many of that product as it allows ({max}).", "{bundle} セットには、その商品を上限（{max}）まで含めています。"},
 

@@ -249,7 +249,7 @@ type Asset struct {
 	SiteID     string
 	ProductID  string
 	ParentID   string
-	OrderID    string // the order that created or last changed it
+	OrderID    string // the order that created it (its quote's term prices later changes)
 	Status     AssetStatus
 	Quantity   int
 	Attributes map[string]string

@@ -306,6 +306,9 @@ type OrderRepository interface {
 	Create(ctx context.Context, o *Order) error
 	// SetSync records what the sync learned, without touching the items.
 	SetSync(ctx context.Context, u SyncUpdate) error
+	// SetError records a failed attempt: the error, and the sync state unless it is empty. The status and the
+	// endpoint's ids stay as they are.
+	SetError(ctx context.Context, orderID string, sync SyncState, lastError string) error
 	// InFlight returns up to limit orders the endpoint holds that have not reached an outcome, least recently
 	// checked first.
 	InFlight(ctx context.Context, limit int) ([]*Order, error)

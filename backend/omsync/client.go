@@ -84,6 +84,9 @@ func NewClient(ep Endpoint) (*Client, error) {
 	return &Client{base: base, ep: ep, http: &http.Client{Transport: tr, Timeout: ep.Timeout}}, nil
 }
 
+// Close lets go of the client's idle connections, when the settings change.
+func (c *Client) Close() { c.http.CloseIdleConnections() }
+
 // Base is the TMF622 base URL the client sends to.
 func (c *Client) Base() string { return c.base }
 
@@ -91,6 +94,9 @@ func (c *Client) Base() string { return c.base }
 type RemoteError struct {
 	Status  int
 	Message string
+	// Refusal marks the answer to the request itself (creating or cancelling an order), as opposed to a
+	// lookup or a token request made on the way: only the request's own 4xx can refuse it.
+	Refusal bool
 }
 
 func (e *RemoteError) Error() string {
@@ -100,20 +106,46 @@ func (e *RemoteError) Error() string {
 	return fmt.Sprintf("the order-management system answered %d: %s", e.Status, e.Message)
 }
 
-// Permanent reports whether the order itself was refused: sending it again would be refused again. Timeouts,
-// throttling and server errors pass; so do refusals of who we are or where we send (401, 403, 404, 405, 407):
+// Permanent reports whether the request itself was refused: sending it again would be refused again. Timeouts,
+// throttling, conflicts (the order is changing: try again) and server errors pass; so do refusals of who we are
+// or where we send (401, 403, 404, 405, 407) and anything a lookup or a token request answered on the way:
 // those are the settings' fault, not the order's, and the order waits until they are put right.
 func Permanent(err error) bool {
 	var re *RemoteError
-	if !errors.As(err, &re) {
+	if !errors.As(err, &re) || !re.Refusal {
 		return false
 	}
 	switch re.Status {
-	case http.StatusRequestTimeout, http.StatusTooEarly, http.StatusTooManyRequests, http.StatusUnauthorized,
-		http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusProxyAuthRequired:
+	case http.StatusRequestTimeout, http.StatusConflict, http.StatusTooEarly, http.StatusTooManyRequests,
+		http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed,
+		http.StatusProxyAuthRequired:
 		return false
 	}
 	return re.Status >= 400 && re.Status < 500
+}
+
+// refusal marks a RemoteError as the answer to the request itself.
+func refusal(err error) error {
+	var re *RemoteError
+	if errors.As(err, &re) {
+		re.Refusal = true
+	}
+	return err
+}
+
+// signInError is a failure to sign in (the token request): the settings' fault, never the order's. It hides
+// the RemoteError inside it, so that nothing reads it as the endpoint refusing the order.
+type signInError struct{ err error }
+
+func (e signInError) Error() string {
+	return e.err.Error() + " — check the endpoint's authentication on the Sync page"
+}
+
+// errCancelRefused is a cancellation the endpoint took but would not carry out (the order had finished).
+type errCancelRefused struct{}
+
+func (e errCancelRefused) Error() string {
+	return "the order-management system did not cancel the order: it had already finished (terminatedWithError)"
 }
 
 // RemoteOrder is what the sync reads of an order the endpoint sends back: its identity, its state with the
@@ -141,7 +173,7 @@ type RemoteItem struct {
 // Create sends a new order (TMF622 POST productOrder).
 func (c *Client) Create(ctx context.Context, payload []byte) (*RemoteOrder, error) {
 	var po RemoteOrder
-	return &po, c.do(ctx, http.MethodPost, "productOrder", payload, &po)
+	return &po, refusal(c.do(ctx, http.MethodPost, "productOrder", payload, &po))
 }
 
 // FindByExternalID looks up the order made from ours, or nil if the endpoint has none.
@@ -172,7 +204,13 @@ func (c *Client) Cancel(ctx context.Context, remoteID, reason string) (*tmf.Canc
 		return nil, err
 	}
 	var cp tmf.CancelProductOrder
-	return &cp, c.do(ctx, http.MethodPost, "cancelProductOrder", body, &cp)
+	if err := refusal(c.do(ctx, http.MethodPost, "cancelProductOrder", body, &cp)); err != nil {
+		return nil, err
+	}
+	if cp.State == tmf.TaskTerminatedWithError {
+		return &cp, errCancelRefused{}
+	}
+	return &cp, nil
 }
 
 func (c *Client) do(ctx context.Context, method, path string, body []byte, out any) error {
@@ -194,7 +232,7 @@ func (c *Client) call(ctx context.Context, method, target string, body []byte, o
 		req.Header.Set("Content-Type", "application/json;charset=utf-8")
 	}
 	if err := c.authorize(ctx, req); err != nil {
-		return err
+		return signInError{err}
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

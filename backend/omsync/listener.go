@@ -49,6 +49,7 @@ type Listener struct {
 	url    string
 	client *Client
 	id     string
+	tried  time.Time // the last registration that failed: an endpoint without a hub is asked again hourly
 }
 
 // Start listens on 127.0.0.1 (a free port) until Stop.
@@ -77,7 +78,8 @@ func (l *Listener) Start() error {
 func (l *Listener) Follow(ctx context.Context, c *Client) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.srv == nil || (l.client != nil && l.client.Base() == c.Base() && l.id != "") {
+	same := l.client != nil && l.client.Base() == c.Base()
+	if l.srv == nil || (same && l.id != "") || (same && time.Since(l.tried) < time.Hour) {
 		return nil
 	}
 	if l.client != nil && l.id != "" {
@@ -86,6 +88,7 @@ func (l *Listener) Follow(ctx context.Context, c *Client) error {
 	l.client, l.id = c, ""
 	id, err := c.Subscribe(ctx, l.url)
 	if err != nil {
+		l.tried = time.Now()
 		return err
 	}
 	l.id = id

@@ -65,7 +65,6 @@ func Payload(src Source) tmf.ProductOrder {
 	var build func(i int, top bool) tmf.ProductOrderItem
 	build = func(i int, top bool) tmf.ProductOrderItem {
 		it := o.Items[i]
-		oneTime, recurring = oneTime.Add(it.OneTime), recurring.Add(it.Recurring)
 		poi := tmf.ProductOrderItem{ID: it.ID, Quantity: it.Quantity, Action: tmf.Action(it.Action), Type: "ProductOrderItem"}
 		prod := &tmf.Product{Type: "Product"}
 		if p := src.Products[it.ProductID]; p != nil {
@@ -97,7 +96,21 @@ func Payload(src Source) tmf.ProductOrder {
 			}
 		}
 		poi.Product = prod
-		poi.ItemPrice = prices(it.OneTime, it.Recurring, o.Currency, it.Action)
+		// Prices on the wire are what the item costs, never negative (TMF's Money is a positive amount): an
+		// added product its price, a changed one its new price (what it costs now plus the change), a
+		// disconnected or unchanged one none.
+		switch it.Action {
+		case cpq.ActionAdd:
+			poi.ItemPrice = prices(it.OneTime, it.Recurring, o.Currency, it.Action)
+			oneTime, recurring = oneTime.Add(it.OneTime), recurring.Add(it.Recurring)
+		case cpq.ActionModify:
+			monthly := it.Recurring
+			if as := src.Assets[it.AssetID]; as != nil {
+				monthly = as.Recurring.Add(it.Recurring)
+			}
+			poi.ItemPrice = prices(it.OneTime, monthly, o.Currency, it.Action)
+			oneTime, recurring = oneTime.Add(it.OneTime), recurring.Add(monthly)
+		}
 		for _, c := range children[it.ID] {
 			poi.ProductOrderItem = append(poi.ProductOrderItem, build(c, false))
 		}
@@ -133,15 +146,14 @@ func characteristics(attrs, technical map[string]string) []tmf.Characteristic {
 	return out
 }
 
-// prices are an item's charges as TMF OrderPrices, net of tax. A change is priced as the difference from the
-// asset it changes, which may be negative: the endpoint bills the difference.
+// prices are an item's charges as TMF OrderPrices, net of tax; a modify item's zero one-time charge is left out.
 func prices(oneTime, recurring decimal.Decimal, currency string, action cpq.OrderAction) []tmf.OrderPrice {
 	var out []tmf.OrderPrice
 	if !oneTime.IsZero() || action == cpq.ActionAdd {
 		out = append(out, tmf.OrderPrice{Name: "One-time charge", PriceType: tmf.PriceOneTime,
 			Price: &tmf.Price{DutyFreeAmount: &tmf.Money{Unit: currency, Value: tmf.Amount{Decimal: oneTime}}}})
 	}
-	if !recurring.IsZero() || action == cpq.ActionAdd {
+	if !recurring.IsZero() || action == cpq.ActionAdd || action == cpq.ActionModify {
 		out = append(out, tmf.OrderPrice{Name: "Monthly charge", PriceType: tmf.PriceRecurring, RecurringChargePeriod: "month",
 			Price: &tmf.Price{DutyFreeAmount: &tmf.Money{Unit: currency, Value: tmf.Amount{Decimal: recurring}}}})
 	}

@@ -69,7 +69,9 @@ func (w *Worker) Poll(ctx context.Context) (Report, error) {
 			case errors.Is(errs[i], context.Canceled):
 				continue
 			case errors.As(errs[i], &re) && re.Status == http.StatusNotFound:
-				u.LastError = "the order-management system no longer knows this order (" + o.RemoteID + ")"
+				// Polling it again will not bring it back: a person must find out what became of it.
+				u.Sync = cpq.SyncFailed
+				u.LastError = "the order-management system no longer knows this order (" + o.RemoteID + "): ask its team what became of it"
 			case errs[i] != nil:
 				rep.LastError = errs[i].Error()
 				continue // the endpoint is out of reach: the order is as it was

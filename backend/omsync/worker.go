@@ -280,7 +280,9 @@ func (w *Worker) attempt(ctx context.Context, c *Client, cl claimed) outcome {
 		return outcome{e: e, po: po, err: err}
 	case cpq.OutboxCancel:
 		if e.RemoteID == "" {
-			return outcome{e: e, err: errNotYetSent}
+			// The claim passes over a cancellation while its order's create waits; here the create is done
+			// and the endpoint has no id for the order: it was rejected, so there is nothing to cancel.
+			return outcome{e: e, err: errNothingToCancel}
 		}
 		var req struct{ Reason string }
 		json.Unmarshal(e.Payload, &req)
@@ -290,11 +292,13 @@ func (w *Worker) attempt(ctx context.Context, c *Client, cl claimed) outcome {
 	return outcome{e: e, err: errors.New("unknown outbox entry " + string(e.Kind))}
 }
 
-var errNotYetSent = errors.New("the order has not reached the order-management system yet; its cancellation follows it")
+var errNothingToCancel = errors.New("the order-management system never took the order: there is nothing to cancel")
 
 // record writes every answer of a batch in one transaction.
 func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error {
 	now := w.Now()
+	// A run stopped mid-way still records the answers that came back: they are facts about the endpoint.
+	ctx = context.WithoutCancel(ctx)
 	return w.Store.Update(ctx, func(tx cpq.Tx) error {
 		var answered []int64 // entries done with, removed together
 		for _, o := range outs {
@@ -312,6 +316,16 @@ func (w *Worker) record(ctx context.Context, outs []outcome, rep *Report) error 
 					return err
 				}
 				rep.Sent++
+			case errors.Is(o.err, errNothingToCancel), errors.As(o.err, new(errCancelRefused)):
+				// The cancellation is over: the order goes on (or never started), and says why.
+				answered = append(answered, e.Seq)
+				if err := tx.Orders().SetError(ctx, e.OrderID, "", o.err.Error()); err != nil {
+					return err
+				}
+				if err := audit(ctx, tx, "order.refused", e.OrderID, map[string]any{"kind": e.Kind, "error": o.err.Error()}); err != nil {
+					return err
+				}
+				rep.Rejected++
 			case Permanent(o.err):
 				if err := w.refused(ctx, tx, e, o.err); err != nil {
 					return err
@@ -351,27 +365,33 @@ func (w *Worker) accepted(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, po
 	return nil
 }
 
-// refused records a request the endpoint will not take: the order is rejected with its message, or the
-// cancellation is refused and the order goes on.
+// refused records a request the endpoint will not take: the order is rejected with its message (and a
+// cancellation waiting for it has nothing left to do), or the cancellation is refused and the order goes on.
 func (w *Worker) refused(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause error) error {
-	u := cpq.SyncUpdate{OrderID: e.OrderID, Status: e.Status, Sync: cpq.SyncSent, RemoteID: e.RemoteID,
-		RemoteHref: e.RemoteHref, LastError: cause.Error()}
 	if e.Kind == cpq.OutboxCreate {
-		u.Status, u.Sync = cpq.OrderRejected, cpq.SyncFailed
-	}
-	if err := tx.Orders().SetSync(ctx, u); err != nil {
+		if err := tx.Orders().SetSync(ctx, cpq.SyncUpdate{OrderID: e.OrderID, Status: cpq.OrderRejected,
+			Sync: cpq.SyncFailed, LastError: cause.Error()}); err != nil {
+			return err
+		}
+		if c, err := tx.Outbox().ByOrder(ctx, e.OrderID, cpq.OutboxCancel); err != nil {
+			return err
+		} else if c != nil {
+			if err := tx.Outbox().Remove(ctx, c.Seq); err != nil {
+				return err
+			}
+		}
+	} else if err := tx.Orders().SetError(ctx, e.OrderID, "", cause.Error()); err != nil {
 		return err
 	}
 	return audit(ctx, tx, "order.refused", e.OrderID, map[string]any{"kind": e.Kind, "error": cause.Error()})
 }
 
-// retry schedules the entry's next attempt, or gives up on it after GiveUpAfter and says so.
+// retry schedules the entry's next attempt, or gives up on it after GiveUpAfter and says so. Only the sync
+// state and the error change on the order: what the endpoint told us stays as it was.
 func (w *Worker) retry(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause error, now time.Time) error {
-	if !errors.Is(cause, errNotYetSent) {
-		e.Attempts++
-		if e.FirstFailedAt.IsZero() {
-			e.FirstFailedAt = now
-		}
+	e.Attempts++
+	if e.FirstFailedAt.IsZero() {
+		e.FirstFailedAt = now
 	}
 	e.LastError = cause.Error()
 	e.NextAt = now.Add(w.backoff(e.Attempts))
@@ -384,13 +404,9 @@ func (w *Worker) retry(ctx context.Context, tx cpq.Tx, e *cpq.OutboxEntry, cause
 		return err
 	}
 	if e.Kind == cpq.OutboxCancel {
-		sync = cpq.SyncSent
-		if e.RemoteID == "" {
-			sync = cpq.SyncRetrying
-		}
+		sync = "" // the order itself is at the endpoint: only the error says the cancellation is waiting
 	}
-	return tx.Orders().SetSync(ctx, cpq.SyncUpdate{OrderID: e.OrderID, Status: e.Status, Sync: sync,
-		RemoteID: e.RemoteID, RemoteHref: e.RemoteHref, LastError: e.LastError})
+	return tx.Orders().SetError(ctx, e.OrderID, sync, e.LastError)
 }
 
 // Parked is the due time of an entry the sync gave up on: only a person's "retry" makes it due again.

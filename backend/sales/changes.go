@@ -110,6 +110,9 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 					return err
 				}
 			case cpq.ActionDelete:
+				if err := keepsBundleWhole(ctx, tx, x, byID, children, changes, o); err != nil {
+					return err
+				}
 				if err := add(x, "", cpq.OrderItem{Action: cpq.ActionDelete, ProductID: x.ProductID, Quantity: x.Quantity,
 					SiteID: x.SiteID, Attributes: x.Attributes, Technical: map[string]string{}, Recurring: x.Recurring.Neg()}); err != nil {
 					return err
@@ -126,14 +129,17 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 				if ch.SiteID != "" {
 					it.SiteID = ch.SiteID
 				}
-				_, monthly, err := s.assetPrice(ctx, tx, a, x, it)
-				if err != nil {
-					return err
-				}
-				it.Recurring = monthly.Sub(x.Recurring)
 				if it.ProductID == x.ProductID && it.SiteID == x.SiteID && sameAttrs(it.Attributes, x.Attributes) {
 					return cpq.Errorf(cpq.EInvalid, "order.change.nothing")
 				}
+				if err := validAttributes(ctx, tx, it.ProductID, it.Attributes); err != nil {
+					return err
+				}
+				price, err := s.changedPrice(ctx, tx, a, x, it)
+				if err != nil {
+					return err
+				}
+				it.Recurring = price.Sub(x.Recurring)
 				if err := add(x, "", it); err != nil {
 					return err
 				}
@@ -148,6 +154,99 @@ func (s *Service) CreateChangeOrder(ctx context.Context, actor Actor, accountID 
 			"items": len(o.Items)})
 	})
 	return o, err
+}
+
+// changedPrice is what the asset will cost a month as the item changes it. The customer keeps the discount
+// they have: the new list price is scaled by what they pay against today's list price of what they have (a
+// consumer at list price pays the new list price). A move alone keeps the price.
+func (s *Service) changedPrice(ctx context.Context, tx cpq.Tx, a *cpq.Account, x *cpq.Asset, it cpq.OrderItem) (decimal.Decimal, error) {
+	if it.ProductID == x.ProductID && sameAttrs(it.Attributes, x.Attributes) {
+		return x.Recurring, nil
+	}
+	_, newList, err := s.assetPrice(ctx, tx, a, x, it)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	_, oldList, err := s.assetPrice(ctx, tx, a, x, cpq.OrderItem{ProductID: x.ProductID, Quantity: x.Quantity,
+		SiteID: x.SiteID, Attributes: x.Attributes})
+	if err != nil || oldList.Sign() <= 0 || oldList.Equal(x.Recurring) {
+		return newList, err
+	}
+	places := int32(0)
+	if c, err := cpq.LookupCurrency(x.Currency); err == nil {
+		places = int32(c.MinorUnits)
+	}
+	return newList.Mul(x.Recurring).Div(oldList).Round(places), nil
+}
+
+// validAttributes refuses a configuration the product does not have: an unknown attribute, or a value not
+// among a choice's values.
+func validAttributes(ctx context.Context, tx cpq.Tx, productID string, attrs map[string]string) error {
+	p, err := tx.Products().Get(ctx, productID)
+	if err != nil {
+		return err
+	}
+	for code, v := range attrs {
+		var def *cpq.Attribute
+		for i := range p.Attributes {
+			if p.Attributes[i].Code == code {
+				def = &p.Attributes[i]
+			}
+		}
+		if def == nil {
+			return cpq.Errorf(cpq.EInvalid, "order.change.attribute", "product", p.Code, "attribute", code, "value", v)
+		}
+		if len(def.Values) > 0 {
+			ok := false
+			for _, av := range def.Values {
+				ok = ok || av.Code == v
+			}
+			if !ok {
+				return cpq.Errorf(cpq.EInvalid, "order.change.attribute", "product", p.Code, "attribute", code, "value", v)
+			}
+		}
+	}
+	return nil
+}
+
+// keepsBundleWhole refuses to disconnect a component its bundle cannot do without (fewer than the bundle's
+// minimum would be left), unless the bundle itself is disconnected in the same order.
+func keepsBundleWhole(ctx context.Context, tx cpq.Tx, x *cpq.Asset, byID map[string]*cpq.Asset, children map[string][]*cpq.Asset,
+	changes []AssetChange, o *cpq.Order) error {
+	parent := byID[x.ParentID]
+	if parent == nil {
+		return nil
+	}
+	for _, ch := range changes {
+		if ch.AssetID == parent.ID && ch.Action == cpq.ActionDelete {
+			return nil
+		}
+	}
+	bp, err := tx.Products().Get(ctx, parent.ProductID)
+	if err != nil {
+		return err
+	}
+	for _, comp := range bp.Components {
+		if comp.ProductID != x.ProductID || comp.Min == 0 {
+			continue
+		}
+		left := 0
+		for _, sib := range children[parent.ID] {
+			if sib.ProductID == x.ProductID && sib.ID != x.ID && (sib.Status == cpq.AssetActive || sib.Status == cpq.AssetSuspended) {
+				left++
+			}
+		}
+		for _, it := range o.Items {
+			if it.Action == cpq.ActionDelete && byID[it.AssetID] != nil && byID[it.AssetID].ParentID == parent.ID &&
+				byID[it.AssetID].ProductID == x.ProductID {
+				left--
+			}
+		}
+		if left < comp.Min {
+			return cpq.Errorf(cpq.EConflict, "order.change.required", "bundle", bp.Code)
+		}
+	}
+	return nil
 }
 
 // assetPrice is the monthly charge an asset would have as the item makes it: its new product and configuration
@@ -213,6 +312,20 @@ func (s *Service) addToBundle(ctx context.Context, tx cpq.Tx, a *cpq.Account, o 
 			have++
 		}
 	}
+	var parent string
+	for _, x := range o.Items {
+		if x.AssetID == bundle.ID {
+			if x.Action == cpq.ActionDelete {
+				return cpq.Errorf(cpq.EConflict, "order.change.bundleEnding", "bundle", bp.Code)
+			}
+			parent = x.ID
+		}
+	}
+	for _, x := range o.Items {
+		if parent != "" && x.ParentID == parent && x.Action == cpq.ActionAdd && x.ProductID == ch.ProductID {
+			have++ // already added by this order
+		}
+	}
 	if comp.Max > 0 && have >= comp.Max {
 		return cpq.Errorf(cpq.EConflict, "order.change.full", "bundle", bp.Code, "max", strconv.Itoa(comp.Max))
 	}
@@ -221,16 +334,13 @@ func (s *Service) addToBundle(ctx context.Context, tx cpq.Tx, a *cpq.Account, o 
 	if it.Attributes == nil {
 		it.Attributes = map[string]string{}
 	}
+	if err := validAttributes(ctx, tx, it.ProductID, it.Attributes); err != nil {
+		return err
+	}
 	if it.OneTime, it.Recurring, err = s.assetPrice(ctx, tx, a, &cpq.Asset{ProductID: "", OrderID: bundle.OrderID}, it); err != nil {
 		return err
 	}
 	// The bundle is named in the order as unchanged, with the new product under it.
-	var parent string
-	for _, x := range o.Items {
-		if x.AssetID == bundle.ID {
-			parent = x.ID
-		}
-	}
 	if parent == "" {
 		if err := add(bundle, "", cpq.OrderItem{Action: cpq.ActionNoChange, ProductID: bundle.ProductID, Quantity: bundle.Quantity,
 			SiteID: bundle.SiteID, Attributes: bundle.Attributes, Technical: map[string]string{}}); err != nil {

@@ -185,12 +185,18 @@ func (r orders) SetSync(ctx context.Context, u cpq.SyncUpdate) error {
 		u.Status, u.Sync, u.RemoteID, u.RemoteHref, u.LastError, u.Fallout, now, now, u.OrderID)
 }
 
+func (r orders) SetError(ctx context.Context, orderID string, sync cpq.SyncState, lastError string) error {
+	now := fmtTime(r.t.now())
+	return r.t.execOne(ctx, "order", orderID, `UPDATE orders SET sync_state = CASE WHEN ? = '' THEN sync_state ELSE ? END,
+		last_error = ?, updated_at = ? WHERE id = ?`, sync, sync, lastError, now, orderID)
+}
+
 // inFlightStates are the statuses the endpoint reports before an outcome.
 const inFlightStates = `('acknowledged', 'pending', 'held', 'inProgress', 'assessingCancellation', 'pendingCancellation')`
 
 func (r orders) InFlight(ctx context.Context, limit int) ([]*cpq.Order, error) {
 	return getAll(ctx, r.t, scanOrder, `SELECT `+orderCols+` FROM orders WHERE status IN `+inFlightStates+`
-		AND remote_id <> '' ORDER BY checked_at, id LIMIT ?`, limit)
+		AND remote_id <> '' AND sync_state <> 'failed' ORDER BY checked_at, id LIMIT ?`, limit)
 }
 
 func (r orders) ByQuote(ctx context.Context, quoteID string) ([]*cpq.Order, error) {

@@ -11,6 +11,9 @@ import (
 
 type outbox struct{ t *tx }
 
+// parkedFrom is where parked entries' due times begin (omsync.Parked is in the year 9999).
+const parkedFrom = "9000-01-01T00:00:00.000000Z"
+
 const outboxCols = `e.seq, e.order_id, e.kind, e.payload, e.attempts, e.maybe_sent, e.next_at, e.first_failed_at,
 	e.last_error, e.created_at, o.number, o.status, o.remote_id, o.remote_href`
 
@@ -49,7 +52,9 @@ func (r outbox) Due(ctx context.Context, now time.Time, limit int, skip []int64)
 		skip = []int64{}
 	}
 	return getAll(ctx, r.t, scanOutbox, `SELECT `+outboxCols+` FROM order_outbox e JOIN orders o ON o.id = e.order_id
-		WHERE e.next_at <= ? AND e.seq NOT IN (SELECT value FROM json_each(?)) ORDER BY e.next_at, e.seq LIMIT ?`,
+		WHERE e.next_at <= ? AND e.seq NOT IN (SELECT value FROM json_each(?))
+		AND NOT (e.kind = 'cancel' AND EXISTS (SELECT 1 FROM order_outbox c WHERE c.order_id = e.order_id AND c.kind = 'create'))
+		ORDER BY e.next_at, e.seq LIMIT ?`,
 		fmtTime(now), fmtJSON(skip), limit)
 }
 
@@ -111,7 +116,14 @@ func (r outbox) Stats(ctx context.Context) (cpq.OutboxStats, error) {
 	err = r.t.tx.QueryRowContext(ctx, `SELECT
 		count(*) FILTER (WHERE status IN `+inFlightStates+`),
 		count(*) FILTER (WHERE status IN ('held', 'failed')),
-		count(*) FILTER (WHERE sync_state = 'failed' AND status = 'queued')
-		FROM orders WHERE status NOT IN ('draft', 'completed', 'cancelled', 'rejected')`).Scan(&s.InFlight, &s.Fallout, &s.Stuck)
+		0
+		FROM orders WHERE status NOT IN ('draft', 'completed', 'cancelled', 'rejected')`).Scan(&s.InFlight, &s.Fallout, new(int))
+	if err != nil {
+		return s, dbErr(err, "")
+	}
+	// Stuck: entries the sync gave up on (parked), and orders the endpoint no longer knows.
+	err = r.t.tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM order_outbox WHERE next_at >= ?)
+		+ (SELECT count(*) FROM orders WHERE sync_state = 'failed' AND status IN `+inFlightStates+`)`,
+		parkedFrom).Scan(&s.Stuck)
 	return s, dbErr(err, "")
 }
