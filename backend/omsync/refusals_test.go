@@ -300,4 +300,3 @@ func TestALookupRefusalDoesNotRejectAnOrderTheEndpointHolds(t *testing.T) {
 		t.Errorf("an order the endpoint holds is marked rejected because the lookup GET got a 400")
 	}
 }
-
