@@ -46,9 +46,13 @@ test('the sync page sends orders to the endpoint the administrator sets', async 
   await url.fill('not a url');
   await page.getByTestId('sync-save').click();
   await expect(page.locator('.n-message')).toContainText('is not a web address');
+  // A token to a remote host over plain http is warned about; to this computer it is not.
+  await url.fill('http://om.example.com/tmf-api/productOrderingManagement/v4/');
+  await page.getByTestId('sync-auth-bearer').click();
+  await expect(page.getByTestId('sync-plain-http')).toContainText('travels unencrypted');
   // Bearer authentication needs its token before it is saved.
   await url.fill(process.env.QW_OM_URL!);
-  await page.getByTestId('sync-auth-bearer').click();
+  await expect(page.getByTestId('sync-plain-http')).toHaveCount(0);
   await page.getByTestId('sync-save').click();
   await expect(page.locator('.n-message').last()).toContainText('Enter the bearer token');
   await page.getByTestId('sync-auth').getByText('None').click();

@@ -174,6 +174,7 @@ export default {
     where: { keyring: 'system keyring', file: 'file only you can read' },
     skipTls: 'Accept any certificate (test endpoints only)',
     skipTlsWarning: 'The endpoint’s certificate is not checked: anyone between you and it could read the orders.',
+    plainHttpWarning: 'The endpoint is on plain http://: the token travels unencrypted and anyone on the way can read it. Use https://.',
     save: 'Save',
     saved: 'Saved.',
     test: 'Test connection',
