@@ -74,7 +74,7 @@ func (svc *AccountService) Get(id string) (AccountDetail, error) {
 			Recurring: x.Recurring.String(), Currency: currencyDTO(x.Currency), StartDate: cpq.FormatDate(x.StartDate)}
 		if p != nil {
 			a.ProductName = textDTO(p.Name)
-			a.Detail = TextDTO{EN: configText(p, x.Attributes, cpq.LangEN), JA: configText(p, x.Attributes, cpq.LangJA)}
+			a.Detail = attributeText(p, x.Attributes)
 		}
 		out.Assets = append(out.Assets, a)
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"quotewright/backend/catalog"
 	"quotewright/backend/cpq"
 	"quotewright/backend/omsync"
 	"quotewright/backend/pricing"
@@ -140,11 +139,7 @@ func (svc *OrderService) List(q OrderQuery) (OrderPage, error) {
 	}
 	out := OrderPage{Items: []OrderRowDTO{}, Total: total}
 	for _, o := range list {
-		full, err := s.sales.Order(s.ctx, o.ID) // the list shows totals, which are the items'
-		if err != nil {
-			return OrderPage{}, err
-		}
-		out.Items = append(out.Items, orderRow(full, names[o.AccountID]))
+		out.Items = append(out.Items, orderRow(o, names[o.AccountID]))
 	}
 	return out, nil
 }
@@ -202,7 +197,7 @@ func (svc *OrderService) Get(id string) (OrderDTO, error) {
 			Monthly: it.Recurring.String(), Technical: []TechnicalDTO{}}
 		if p != nil {
 			item.ProductCode, item.ProductName = p.Code, textDTO(p.Name)
-			item.Detail = TextDTO{EN: configText(p, it.Attributes, cpq.LangEN), JA: configText(p, it.Attributes, cpq.LangJA)}
+			item.Detail = attributeText(p, it.Attributes)
 			if it.Action == cpq.ActionAdd {
 				for _, ta := range p.TechnicalAttributes {
 					missing := !ta.Valid(it.Technical[ta.Code])
@@ -236,27 +231,6 @@ func (svc *OrderService) Get(id string) (OrderDTO, error) {
 		return OrderDTO{}, err
 	}
 	return d, nil
-}
-
-// configText is an item's configuration in words: "Speed: 10 Gbps, Dwelling: House".
-func configText(p *cpq.Product, values map[string]string, lang cpq.Lang) string {
-	out := ""
-	for _, a := range p.Attributes {
-		v, ok := values[a.Code]
-		if !ok || v == "" {
-			continue
-		}
-		for _, av := range a.Values {
-			if av.Code == v {
-				v = av.Name.In(lang)
-			}
-		}
-		if out != "" {
-			out += map[cpq.Lang]string{cpq.LangEN: ", ", cpq.LangJA: "、"}[lang]
-		}
-		out += a.Name.In(lang) + map[cpq.Lang]string{cpq.LangEN: ": ", cpq.LangJA: "："}[lang] + v
-	}
-	return out
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -372,12 +346,10 @@ func (svc *OrderService) PriceDirect(in DirectOrderInput) (DirectPriceDTO, error
 		out.Lines = append(out.Lines, row)
 	}
 	for _, pr := range p.Problems {
-		out.Problems = append(out.Problems, problemText(pr, s.Lang()))
+		out.Problems = append(out.Problems, pr.Text(s.Lang()))
 	}
 	return out, nil
 }
-
-func problemText(p catalog.LineProblem, lang cpq.Lang) string { return p.Text(lang) }
 
 // CreateDirect makes a draft consumer order.
 func (svc *OrderService) CreateDirect(in DirectOrderInput) (OrderDTO, error) {

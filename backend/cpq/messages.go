@@ -3,8 +3,9 @@ package cpq
 import "strings"
 
 // Message renders the message key in lang, filling {name} placeholders from args. An argument whose value
-// starts with "@" names another message (a state, a role, an entity), rendered in the same language. An unknown
-// key renders as itself so that a missing message is visible rather than blank.
+// starts with "@" names another message (a state, a role, an entity), rendered in the same language; one made
+// by TextArg carries a name in both languages (a product's, an attribute's), of which the right one is used.
+// An unknown key renders as itself so that a missing message is visible rather than blank.
 func Message(lang Lang, key string, args map[string]string) string {
 	t, ok := messages[key]
 	if !ok {
@@ -14,11 +15,20 @@ func Message(lang Lang, key string, args map[string]string) string {
 	for name, val := range args {
 		if strings.HasPrefix(val, "@") {
 			val = Message(lang, val[1:], nil)
+		} else if en, ja, ok := strings.Cut(strings.TrimPrefix(val, textArg), textArg); ok && strings.HasPrefix(val, textArg) {
+			val = Text{EN: en, JA: ja}.In(lang)
 		}
 		s = strings.ReplaceAll(s, "{"+name+"}", val)
 	}
 	return s
 }
+
+// textArg marks an argument holding a text in both languages (TextArg).
+const textArg = "\x1f"
+
+// TextArg is a message argument that renders in the message's language: data such as a product's or an
+// attribute's name, which the catalog holds in both.
+func TextArg(t Text) string { return textArg + t.EN + textArg + t.JA }
 
 // HasMessage reports whether key is in the catalog.
 func HasMessage(key string) bool { _, ok := messages[key]; return ok }

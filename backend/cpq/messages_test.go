@@ -171,3 +171,13 @@ func TestStatesHaveNames(t *testing.T) {
 	check("asset", keys(AssetTransitions.Next))
 	check("product", keys(ProductTransitions.Next))
 }
+
+func TestATextArgumentRendersInTheMessagesLanguage(t *testing.T) {
+	args := map[string]string{"item": "2", "attribute": TextArg(Text{EN: "Optical line ID", JA: "光回線ID"}), "product": "FIBRE-HOME"}
+	if got := Message(LangJA, "order.technical.missing", args); !strings.Contains(got, "光回線ID") || strings.Contains(got, "Optical") {
+		t.Errorf("ja: %s", got)
+	}
+	if got := Message(LangEN, "order.technical.missing", args); !strings.Contains(got, "“Optical line ID”") {
+		t.Errorf("en: %s", got)
+	}
+}

@@ -156,7 +156,7 @@ func (o *Order) MissingTechnical(products map[string]*Product) []FieldError {
 		for _, t := range p.TechnicalAttributes {
 			if !t.Valid(it.Technical[t.Code]) {
 				out = append(out, FieldError{Field: "items", Key: "order.technical.missing",
-					Args: map[string]string{"item": itoa(i + 1), "attribute": t.Name.EN, "product": p.Code}})
+					Args: map[string]string{"item": itoa(i + 1), "attribute": TextArg(t.Name), "product": p.Code}})
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package omsync_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -19,7 +18,6 @@ import (
 	"quotewright/backend/cpq"
 	"quotewright/backend/omsync"
 	"quotewright/backend/sqlite"
-	"quotewright/backend/tmf"
 )
 
 // The helper process is told what to sync by these variables; without them TestHelperSyncProcess is skipped.
@@ -144,24 +142,10 @@ func arrived(t testing.TB, om *omServer) int {
 func remoteIDs(t testing.TB, om *omServer) map[string]string {
 	t.Helper()
 	got := map[string]string{}
-	for offset := 0; ; offset += 1000 {
-		res, err := http.Get(om.base + "productOrder?fields=externalId&limit=1000&offset=" + strconv.Itoa(offset))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var page []tmf.ProductOrder
-		err = json.NewDecoder(res.Body).Decode(&page)
-		res.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range page {
-			got[o.ExternalID] = o.ID
-		}
-		if len(page) < 1000 {
-			return got
-		}
+	for ext, ids := range om.held(t) {
+		got[ext] = ids[0]
 	}
+	return got
 }
 
 // checkCrashState looks at the app's database as the killed process left it: an order recorded as sent holds the

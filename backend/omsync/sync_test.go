@@ -117,10 +117,10 @@ func startOM(t testing.TB, path string) *omServer {
 	return &omServer{srv: srv, base: "http://" + ln.Addr().String() + tmf.BasePath622}
 }
 
-// externalIDs pages through every order the server holds and counts them by externalId.
-func (s *omServer) externalIDs(t testing.TB) map[string]int {
+// held pages through every order the server holds and lists, by externalId, the server's ids for it.
+func (s *omServer) held(t testing.TB) map[string][]string {
 	t.Helper()
-	got := map[string]int{}
+	got := map[string][]string{}
 	for offset := 0; ; offset += 1000 {
 		res, err := http.Get(s.base + "productOrder?fields=externalId&limit=1000&offset=" + strconv.Itoa(offset))
 		if err != nil {
@@ -133,12 +133,22 @@ func (s *omServer) externalIDs(t testing.TB) map[string]int {
 			t.Fatal(err)
 		}
 		for _, o := range page {
-			got[o.ExternalID]++
+			got[o.ExternalID] = append(got[o.ExternalID], o.ID)
 		}
 		if len(page) < 1000 {
 			return got
 		}
 	}
+}
+
+// externalIDs counts the orders the server holds by externalId.
+func (s *omServer) externalIDs(t testing.TB) map[string]int {
+	t.Helper()
+	n := map[string]int{}
+	for ext, ids := range s.held(t) {
+		n[ext] = len(ids)
+	}
+	return n
 }
 
 // faultyProxy stands between the app and the server and misbehaves on a share of the requests, in the ways

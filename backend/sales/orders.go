@@ -614,14 +614,18 @@ func (s *Service) Order(ctx context.Context, id string) (o *cpq.Order, err error
 	return o, err
 }
 
-// ListOrders returns one page of orders, newest first, with their accounts' names.
+// ListOrders returns one page of orders, newest first, with their items (the list shows their totals) and
+// their accounts' names, read in one snapshot.
 func (s *Service) ListOrders(ctx context.Context, f cpq.OrderFilter) (out []*cpq.Order, total int, accounts map[string]string, err error) {
 	accounts = map[string]string{}
 	err = s.store.View(ctx, func(tx cpq.Tx) error {
 		if out, total, err = tx.Orders().List(ctx, f); err != nil {
 			return err
 		}
-		for _, o := range out {
+		for i, o := range out {
+			if out[i], err = tx.Orders().Get(ctx, o.ID); err != nil {
+				return err
+			}
 			if _, ok := accounts[o.AccountID]; !ok {
 				a, err := tx.Accounts().Get(ctx, o.AccountID)
 				if err != nil {

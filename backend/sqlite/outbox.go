@@ -113,11 +113,8 @@ func (r outbox) Stats(ctx context.Context) (cpq.OutboxStats, error) {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return s, dbErr(err, "")
 	}
-	err = r.t.tx.QueryRowContext(ctx, `SELECT
-		count(*) FILTER (WHERE status IN `+inFlightStates+`),
-		count(*) FILTER (WHERE status IN ('held', 'failed')),
-		0
-		FROM orders WHERE status NOT IN ('draft', 'completed', 'cancelled', 'rejected')`).Scan(&s.InFlight, &s.Fallout, new(int))
+	err = r.t.tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status IN `+inFlightStates+`),
+		count(*) FILTER (WHERE status IN ('held', 'failed')) FROM orders`).Scan(&s.InFlight, &s.Fallout)
 	if err != nil {
 		return s, dbErr(err, "")
 	}

@@ -197,3 +197,33 @@ test('Global Media’s store is ordered from its signed contract and completes a
   await setLanguage(page, 'en');
   expect(errors).toEqual([]);
 });
+
+test('個人のお客様の注文（日本語）: プランを選んで作成、テクニカル属性の不足を知らせる', async ({ page }) => {
+  const errors = await open(page, 'ja');
+  await switchUser(page, rep);
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('account-search').locator('input').fill('中村');
+  await page.getByText('中村 さくら', { exact: true }).click();
+  await page.getByTestId('tab-orders').click();
+  await page.getByTestId('account-new-order').click();
+  await expect(page.getByTestId('new-order')).toContainText('中村 さくら 様の新規注文');
+  await page.getByTestId('offer-HOME-BUNDLE').click();
+  await expect(page.getByTestId('new-order-monthly')).toHaveText(/^¥[\d,]+$/);
+  await expect(page.getByTestId('part-FIBRE-HOME')).toContainText('（セットに含む）');
+  await page.getByTestId('new-order-create').click();
+  await expect(page.getByTestId('order-status')).toHaveText('下書き');
+  await expect(page.getByTestId('order-missing')).toHaveText('テクニカル属性が 2 件未入力');
+  await page.getByTestId('order-submit').click();
+  await expect(page.locator('.n-message').last()).toContainText('光回線ID');
+  await expect(page.getByTestId('order-status')).toHaveText('下書き');
+  // 理由なしのキャンセルは断られ、理由を書けばキャンセルされる。
+  await page.getByTestId('order-cancel').click();
+  await page.getByTestId('order-cancel-confirm').click();
+  await expect(page.locator('.n-message').last()).toContainText('キャンセルの理由を入力してください');
+  await page.getByTestId('order-cancel-reason').locator('textarea').fill('お客様の都合で見送り');
+  await page.getByTestId('order-cancel-confirm').click();
+  await expect(page.getByTestId('order-status')).toHaveText('キャンセル済み');
+  await shot(page, 'order-cancelled-ja');
+  await setLanguage(page, 'en');
+  expect(errors).toEqual([]);
+});
